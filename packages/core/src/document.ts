@@ -1,0 +1,267 @@
+/**
+ * The document model: blocks with tokens (segmented once, cached by paragraph text), the
+ * headline, the lead, the body, the ending and the sentences.
+ */
+import { getSegmenter, addUserWords, type TaggedWord } from './segmenter.js'
+import { parseSource, makeMapper, PLACEHOLDER, type Directive, type RawBlock } from './parse.js'
+import type { Block, Document, Format, Sentence, Token } from './types.js'
+
+export interface BuildOptions {
+  format: Format
+  filePath?: string
+  segmenter?: 'jieba' | 'nodejieba'
+  hmm?: boolean
+  dictionary?: string[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Segmentation cache: keyed by paragraph text, so an edit re-segments only what changed.
+
+const CACHE_LIMIT = 20000
+const cache = new Map<string, TaggedWord[]>()
+
+export function clearSegmentCache(): void {
+  cache.clear()
+}
+
+function tagCached(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): TaggedWord[] {
+  const key = `${backend}${hmm ? 1 : 0}\u0000${text}`
+  const hit = cache.get(key)
+  if (hit) {
+    cache.delete(key)
+    cache.set(key, hit)
+    return hit
+  }
+  const words = getSegmenter(backend).tag(text, hmm)
+  cache.set(key, words)
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
+  return words
+}
+
+function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, toSource: (i: number) => number, range: (i: number, j: number) => [number, number]): Token[] {
+  const words = tagCached(raw.text, backend, hmm)
+  const tokens: Token[] = []
+  let index = 0
+  for (const { word, tag } of words) {
+    // Offsets are the running sum of token lengths; if a backend ever drops or rewrites a
+    // character, find the word from the running position instead.
+    let at = index
+    if (!raw.text.startsWith(word, index)) {
+      const found = raw.text.indexOf(word, index)
+      if (found < 0) continue
+      at = found
+    }
+    const [start, end] = range(at, at + word.length)
+    tokens.push({ text: word, pos: word === PLACEHOLDER ? 'code' : tag, start, end, index: at })
+    index = at + word.length
+  }
+  void toSource
+  return tokens
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences: split on 。！？；… (and ! ? ;) and block ends, never inside a matched quote or
+// bracket unless the terminator is followed by the closing mark.
+
+const TERMINATORS = new Set(['。', '！', '？', '；', '…', '!', '?', ';'])
+const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '（': '）', '(': ')', '《': '》' }
+const CLOSERS = new Set(Object.values(PAIRS))
+
+/** Indices of matched opening and closing marks: open index → close index. */
+export function matchPairs(text: string): Map<number, number> {
+  const pairs = new Map<number, number>()
+  const stack: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (PAIRS[ch]) stack.push(i)
+    else if (CLOSERS.has(ch)) {
+      // Pop back to the matching opener, dropping unmatched ones in between.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (PAIRS[text[stack[k]]] === ch) {
+          pairs.set(stack[k], i)
+          stack.length = k
+          break
+        }
+      }
+    }
+  }
+  return pairs
+}
+
+export function splitSentences(text: string): Array<[number, number]> {
+  const pairs = matchPairs(text)
+  const depth = new Int16Array(text.length + 1)
+  const delta = new Int16Array(text.length + 1)
+  for (const [open, close] of pairs) {
+    delta[open] += 1
+    delta[close + 1] -= 1
+  }
+  let d = 0
+  for (let i = 0; i <= text.length; i++) {
+    d += delta[i]
+    depth[i] = d
+  }
+  const out: Array<[number, number]> = []
+  let start = 0
+  let i = 0
+  while (i < text.length) {
+    if (!TERMINATORS.has(text[i])) {
+      i++
+      continue
+    }
+    let k = i
+    while (k < text.length && TERMINATORS.has(text[k])) k++
+    while (k < text.length && CLOSERS.has(text[k]) && depth[k] > 0) k++
+    if (depth[k] === 0 || k >= text.length) {
+      out.push([start, k])
+      start = k
+    }
+    i = k
+  }
+  if (start < text.length) out.push([start, text.length])
+  // Trim leading whitespace from each sentence; drop empty ones.
+  return out
+    .map(([s, e]): [number, number] => {
+      while (s < e && /\s/.test(text[s])) s++
+      while (e > s && /\s/.test(text[e - 1])) e--
+      return [s, e]
+    })
+    .filter(([s, e]) => e > s)
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean): Block {
+  const { toSource, range } = makeMapper(raw.pieces, raw.text.length)
+  let tokens: Token[] | undefined
+  let sentences: Sentence[] | undefined
+  const block: Block = {
+    kind: raw.kind,
+    depth: raw.depth,
+    text: raw.text,
+    start: toSource(0),
+    end: range(0, raw.text.length)[1],
+    get tokens() {
+      return (tokens ??= tokenize(raw, backend, hmm, toSource, range))
+    },
+    toSource,
+    range,
+    get sentences() {
+      if (!sentences) {
+        const all = block.tokens
+        sentences = splitSentences(raw.text).map(([s, e]) => {
+          const [start, end] = range(s, e)
+          return {
+            block,
+            text: raw.text.slice(s, e),
+            index: s,
+            start,
+            end,
+            tokens: all.filter((t) => t.index >= s && t.index < e),
+            range: (i: number, j: number) => range(s + i, s + j),
+          }
+        })
+      }
+      return sentences
+    },
+  }
+  return block
+}
+
+// Salutations (各位领导、同志们：), bylines (an office and a date), and the title lines that
+// some drafts break over two lines, all skipped before the lead.
+const SALUTATION_RE = /^[^。！？]{1,30}[：:]$/
+const DATE_RE = /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?/
+const BYLINE_RE = /^[（(]?(供稿|来源|作者|报送单位|撰稿|编辑|审核|签发|第\s*\d+\s*期)/
+const ORG_END_RE = /(办公室|局|处|厅|委|委员会|政府|中心|科|站|所|院|街道|办事处|公司|队)$/
+const ANNEX_RE = /^[（(]?\s*(抄报|抄送|报送|分送|附件|联系人|联系电话|供稿|来源|责任编辑|编辑|审核|签发|撰稿)/
+
+function isByline(text: string): boolean {
+  const t = text.trim()
+  if (t.length > 40) return false
+  if (/[。，,；！？]/.test(t)) return false
+  if (BYLINE_RE.test(t)) return true
+  if (DATE_RE.test(t) && t.replace(DATE_RE, '').trim().length <= 24) return true
+  return ORG_END_RE.test(t) && t.length <= 20
+}
+
+function isTitleLine(text: string): boolean {
+  const t = text.trim()
+  return t.length <= 40 && !/[。，,；;！？!?：:]/.test(t)
+}
+
+export function isAnnexLine(text: string): boolean {
+  return ANNEX_RE.test(text.trim())
+}
+
+export interface BuiltDocument extends Document {
+  directives: Directive[]
+}
+
+export function buildDocument(source: string, options: BuildOptions): BuiltDocument {
+  const backend = options.segmenter ?? 'jieba'
+  const hmm = options.hmm ?? true
+  if (options.dictionary?.length && addUserWords(backend, options.dictionary)) clearSegmentCache()
+  const parsed = parseSource(source, options.format)
+  const blocks = parsed.blocks.map((raw) => makeBlock(raw, backend, hmm))
+
+  // Headline: the first `#` heading in Markdown (else a leading heading of any depth); the
+  // first non-empty line in text.
+  let headline: Block | null = null
+  if (options.format === 'markdown') {
+    headline = blocks.find((b) => b.kind === 'heading' && b.depth === 1) ?? (blocks[0]?.kind === 'heading' ? blocks[0] : null)
+  } else {
+    headline = blocks[0] ?? null
+  }
+  const headlineIndex = headline ? blocks.indexOf(headline) : -1
+  const after = blocks.slice(headlineIndex + 1)
+
+  const preface: Block[] = []
+  let i = 0
+  while (i < after.length && i < 4) {
+    const b = after[i]
+    if (b.kind === 'heading') break
+    if (SALUTATION_RE.test(b.text.trim()) || isByline(b.text) || (options.format === 'text' && isTitleLine(b.text))) {
+      preface.push(b)
+      i++
+    } else break
+  }
+  let body = after.slice(i).filter((b) => b.kind !== 'heading')
+  // Trailing 抄报/抄送/供稿 lines and a closing byline are not the ending.
+  while (body.length > 1 && (isAnnexLine(body[body.length - 1].text) || isByline(body[body.length - 1].text))) body = body.slice(0, -1)
+  const lead = body[0] ?? null
+  const ending = body.length >= 2 ? body[body.length - 1] : null
+
+  // Line starts for positions.
+  const lineStarts = [0]
+  for (let k = 0; k < source.length; k++) if (source.charCodeAt(k) === 10) lineStarts.push(k + 1)
+  const position = (offset: number) => {
+    let lo = 0
+    let hi = lineStarts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (lineStarts[mid] <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo] + 1, offset }
+  }
+
+  const excluded = new Set<Block>([...(headline ? [headline] : []), ...preface])
+  let sentences: Sentence[] | undefined
+  return {
+    source,
+    format: options.format,
+    filePath: options.filePath,
+    blocks,
+    headline,
+    preface,
+    lead,
+    body,
+    ending,
+    directives: parsed.directives,
+    sentences() {
+      return (sentences ??= blocks.filter((b) => !excluded.has(b)).flatMap((b) => b.sentences))
+    },
+    position,
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * lint → diagnostics (vfile messages) → fixes. Pure: no I/O. Callers (CLI, language server,
+ * HTTP API) load the config and read files, then call these.
+ */
+import { VFileMessage } from 'vfile-message'
+import { allRules } from '../../../rules/index.js'
+import { buildDocument, type BuiltDocument } from './document.js'
+import { presetConfig, resolveConfig } from './config.js'
+import type { Diagnostic, Fix, Fixable, Format, ResolvedConfig, Rule, Severity, XimoConfig } from './types.js'
+
+export const DOCS_BASE = 'https://github.com/ximo-lint/ximo/blob/main/rules'
+
+export function ruleUrl(id: string): string {
+  return `${DOCS_BASE}/${id}/README.md`
+}
+
+export interface LintOptions {
+  filePath?: string
+  /** Defaults from the file extension: .txt → text, otherwise markdown. */
+  format?: Format
+  /** A resolved config (from loadConfig) or a raw one (resolved against the current directory). */
+  config?: ResolvedConfig | XimoConfig
+  /** Only run these rule ids. */
+  only?: string[]
+  /** The rule catalogue (defaults to every built-in rule). */
+  rules?: Rule[]
+}
+
+export function formatFor(filePath: string | undefined, format?: Format): Format {
+  if (format) return format
+  if (filePath && /\.(txt|text)$/i.test(filePath)) return 'text'
+  return 'markdown'
+}
+
+function isResolved(c: ResolvedConfig | XimoConfig): c is ResolvedConfig {
+  return (c as ResolvedConfig).resolved === true
+}
+
+export function toResolved(config: ResolvedConfig | XimoConfig | undefined, rules: Rule[] = allRules): ResolvedConfig {
+  if (!config) return presetConfig('recommended', rules)
+  if (isResolved(config)) return config
+  return resolveConfig(config, { rules })
+}
+
+function render(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? String(data[k]) : `{${k}}`))
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 }
+
+export interface AnalyzeResult {
+  diagnostics: Diagnostic[]
+  document: BuiltDocument
+  config: ResolvedConfig
+}
+
+/** Lint and keep the document model (the language server and the API use both). */
+export function analyze(text: string, options: LintOptions = {}): AnalyzeResult {
+  const rules = options.rules ?? allRules
+  const config = toResolved(options.config, rules)
+  const format = formatFor(options.filePath, options.format)
+  const doc = buildDocument(text, {
+    format,
+    filePath: options.filePath,
+    segmenter: config.segmenter,
+    hmm: config.hmm,
+    dictionary: config.dictionary,
+  })
+  const diagnostics: Diagnostic[] = []
+  const only = options.only ? new Set(options.only) : undefined
+  for (const rule of rules) {
+    const id = rule.meta.id
+    if (only && !only.has(id)) continue
+    const setting = config.rules[id] ?? { severity: rule.meta.severity, options: rule.meta.defaultOptions as Record<string, unknown> }
+    if (setting.severity === 'off') continue
+    const severity = setting.severity
+    rule.check(doc, {
+      options: setting.options,
+      severity,
+      report(r) {
+        const template = rule.meta.messages[r.messageId]
+        if (template === undefined) throw new Error(`rule ${id} reported unknown messageId ${r.messageId}`)
+        const sev = r.severity && RANK[r.severity] < RANK[severity] ? r.severity : severity
+        const start = Math.max(0, Math.min(r.start, text.length))
+        const end = Math.max(start, Math.min(r.end, text.length))
+        diagnostics.push(makeDiagnostic(doc, rule, r.messageId, render(template, r.data), sev, start, end, r.expected))
+      },
+    })
+  }
+  const kept = applyDirectives(doc, diagnostics)
+  kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
+  return { diagnostics: kept, document: doc, config }
+}
+
+/** Lint a text: diagnostics sorted by position. */
+export function lint(text: string, options: LintOptions = {}): Diagnostic[] {
+  return analyze(text, options).diagnostics
+}
+
+function makeDiagnostic(doc: BuiltDocument, rule: Rule, messageId: string, reason: string, severity: Severity, start: number, end: number, expected?: string[]): Diagnostic {
+  const s = doc.position(start)
+  const e = doc.position(end)
+  const msg = new VFileMessage(reason, {
+    place: { start: s, end: e },
+    ruleId: rule.meta.id,
+    source: 'ximo',
+  }) as Diagnostic
+  msg.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+  msg.severity = severity
+  msg.messageId = messageId
+  msg.url = ruleUrl(rule.meta.id)
+  msg.note = rule.meta.guide
+  msg.actual = doc.source.slice(start, end)
+  msg.line = s.line
+  msg.column = s.column
+  msg.endLine = e.line
+  msg.endColumn = e.column
+  msg.offset = start
+  msg.endOffset = end
+  if (expected) {
+    msg.expected = expected
+    if (rule.meta.fixable) msg.fix = { range: [start, end], text: expected[0] ?? '' }
+  }
+  if (doc.filePath) msg.file = doc.filePath
+  return msg
+}
+
+function applyDirectives(doc: BuiltDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (!doc.directives.length) return diagnostics
+  const lines = doc.source.split('\n')
+  const nextLine = (line: number): number => {
+    let l = line + 1
+    while (l <= lines.length && !lines[l - 1].trim()) l++
+    return l
+  }
+  const lineRules: Array<{ line: number; rules: string[] }> = []
+  const regions: Array<{ from: number; to: number; rules: string[] }> = []
+  const open = new Map<string, number>()
+  const ALL = '*'
+  for (const d of doc.directives) {
+    if (d.kind === 'disable-next-line') lineRules.push({ line: nextLine(doc.position(d.end).line), rules: d.rules })
+    else if (d.kind === 'disable-line') lineRules.push({ line: doc.position(d.start).line, rules: d.rules })
+    else if (d.kind === 'disable') for (const r of d.rules.length ? d.rules : [ALL]) open.set(r, open.get(r) ?? d.end)
+    else
+      for (const r of d.rules.length ? d.rules : [...open.keys()]) {
+        const from = open.get(r)
+        if (from !== undefined) {
+          regions.push({ from, to: d.start, rules: r === ALL ? [] : [r] })
+          open.delete(r)
+        }
+      }
+  }
+  for (const [r, from] of open) regions.push({ from, to: Infinity, rules: r === ALL ? [] : [r] })
+  const hits = (rules: string[], id: string) => rules.length === 0 || rules.includes(id)
+  return diagnostics.filter(
+    (m) => !lineRules.some((l) => l.line === m.line && hits(l.rules, m.ruleId)) && !regions.some((r) => m.offset >= r.from && m.offset < r.to && hits(r.rules, m.ruleId)),
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+export interface FixOptions extends LintOptions {
+  /** Only apply fixes of these kinds (`wording`, `punctuation`). */
+  fixTypes?: Exclude<Fixable, null>[]
+  /** Maximum passes (default 10). */
+  maxPasses?: number
+}
+
+export interface AppliedFix {
+  ruleId: string
+  message: string
+  /** Range in the text the fix was applied to (that pass's input). */
+  range: [number, number]
+  actual: string
+  text: string
+  pass: number
+}
+
+/**
+ * Apply non-overlapping fixes in one pass. Returns the new text and the fixes applied; a
+ * fix that overlaps an earlier one waits for the next pass.
+ */
+export function applyFixes(text: string, diagnostics: Diagnostic[]): { output: string; applied: Diagnostic[] } {
+  const withFix = diagnostics.filter((d) => d.fix).sort((a, b) => a.fix!.range[0] - b.fix!.range[0] || a.fix!.range[1] - b.fix!.range[1])
+  const applied: Diagnostic[] = []
+  let out = ''
+  let last = 0
+  let lastWasInsertAt = -1
+  for (const d of withFix) {
+    const [s, e] = d.fix!.range
+    if (s < last || (s === e && s === lastWasInsertAt)) continue
+    if (text.slice(s, e) === d.fix!.text) continue
+    out += text.slice(last, s) + d.fix!.text
+    last = e
+    lastWasInsertAt = s === e ? s : -1
+    applied.push(d)
+  }
+  out += text.slice(last)
+  return { output: out, applied }
+}
+
+function fixableBy(rules: Rule[], types?: Exclude<Fixable, null>[]): Set<string> {
+  return new Set(rules.filter((r) => r.meta.fixable && (!types || types.includes(r.meta.fixable))).map((r) => r.meta.id))
+}
+
+/** Apply every safe fix, in passes until none is left; returns the text and what was applied. */
+export function fixDetailed(text: string, options: FixOptions = {}): { output: string; fixes: AppliedFix[]; remaining: Diagnostic[] } {
+  const rules = options.rules ?? allRules
+  const allowed = fixableBy(rules, options.fixTypes)
+  const maxPasses = options.maxPasses ?? 10
+  const fixes: AppliedFix[] = []
+  let current = text
+  let diagnostics = lint(current, options)
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    const candidates = diagnostics.filter((d) => d.fix && allowed.has(d.ruleId))
+    if (!candidates.length) break
+    const { output, applied } = applyFixes(current, candidates)
+    if (!applied.length || output === current) break
+    for (const d of applied) fixes.push({ ruleId: d.ruleId, message: d.reason, range: d.fix!.range, actual: d.actual ?? '', text: d.fix!.text, pass })
+    current = output
+    diagnostics = lint(current, options)
+  }
+  return { output: current, fixes, remaining: diagnostics }
+}
+
+/** The text with every safe fix applied. */
+export function fix(text: string, options: FixOptions = {}): string {
+  return fixDetailed(text, options).output
+}

@@ -1,0 +1,121 @@
+/**
+ * Helpers shared by the rules: word lists, matching phrases on token boundaries, gap
+ * patterns such as 在……领导下, quotes and character counts.
+ */
+import type { Block, Sentence, Token } from './types.js'
+import { matchPairs } from './document.js'
+import { PLACEHOLDER } from './parse.js'
+
+/** A word list file: one entry a line; `#` starts a comment; blank lines ignored. */
+export function parseWordList(text: string): string[] {
+  const out: string[] = []
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim()
+    if (line) out.push(line)
+  }
+  return out
+}
+
+/** `wrong→right` or `wrong right` pairs, one a line. */
+export function parsePairList(text: string): Array<[string, string]> {
+  return parseWordList(text).map((line) => {
+    const parts = line.split(/\s*(?:→|->|=>|\t|\s)\s*/).filter(Boolean)
+    return [parts[0], parts[1] ?? ''] as [string, string]
+  })
+}
+
+/** The list after adding `extra` and removing `ignore`. */
+export function mergeList(base: string[], extra: string[] = [], ignore: string[] = []): string[] {
+  const drop = new Set(ignore)
+  return [...new Set([...base, ...extra])].filter((w) => !drop.has(w))
+}
+
+export interface PhraseMatch {
+  phrase: string
+  /** Token indices [first, last]. */
+  first: number
+  last: number
+  start: number
+  end: number
+}
+
+/**
+ * Phrases that start and end on token boundaries (a listed word is never found inside a
+ * longer word). Longest match wins at each starting token.
+ */
+export function matchPhrases(tokens: Token[], phrases: Iterable<string>): PhraseMatch[] {
+  const set = new Set(phrases)
+  let maxLen = 0
+  const firstChars = new Set<string>()
+  for (const p of set) {
+    maxLen = Math.max(maxLen, p.length)
+    firstChars.add(p[0])
+  }
+  const out: PhraseMatch[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (!firstChars.has(tokens[i].text[0])) continue
+    let text = ''
+    let best = -1
+    for (let k = i; k < tokens.length; k++) {
+      // Tokens must be contiguous in the prose.
+      if (k > i && tokens[k].index !== tokens[k - 1].index + tokens[k - 1].text.length) break
+      text += tokens[k].text
+      if (text.length > maxLen) break
+      if (set.has(text)) best = k
+    }
+    if (best >= 0) {
+      const phrase = tokens.slice(i, best + 1).map((t) => t.text).join('')
+      out.push({ phrase, first: i, last: best, start: tokens[i].start, end: tokens[best].end })
+      i = best
+    }
+  }
+  return out
+}
+
+/**
+ * Compile a list entry with gaps (`在……领导下`, `不但…而且`) into a regular expression: each
+ * `……` (or `…`) stands for 1 to `maxGap` characters that do not end a sentence. Entries
+ * without a gap are matched literally.
+ */
+export function compileGapPattern(entry: string, maxGap = 30): RegExp {
+  const parts = entry.split(/…+|\.{3,}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(parts.join(`[^。！？；!?;\\n${PLACEHOLDER}]{1,${maxGap}}?`), 'g')
+}
+
+/** Whether prose index `i` of `text` lies inside a matched pair of quotes (“”‘’「」『』). */
+export function insideQuotes(text: string, i: number, j = i + 1): boolean {
+  for (const [open, close] of matchPairs(text)) {
+    const ch = text[open]
+    if ((ch === '“' || ch === '‘' || ch === '「' || ch === '『' || ch === '"') && open < i && close >= j) return true
+  }
+  return false
+}
+
+/** Characters that count towards a length: code points other than whitespace and placeholders. */
+export function countChars(text: string): number {
+  let n = 0
+  for (const ch of text) if (!/\s/.test(ch) && ch !== PLACEHOLDER) n++
+  return n
+}
+
+/** The sentence containing a source offset. */
+export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
+  return sentences.find((s) => s.start <= offset && offset < s.end)
+}
+
+/** Regex matches over a block's prose, mapped to source ranges. */
+export function* matchInBlock(block: Block | Sentence, re: RegExp): Generator<{ match: RegExpExecArray; start: number; end: number }> {
+  const flags = re.flags.includes('g') ? re.flags : re.flags + 'g'
+  const g = new RegExp(re.source, flags)
+  let m: RegExpExecArray | null
+  while ((m = g.exec(block.text))) {
+    if (m[0].length === 0) {
+      g.lastIndex++
+      continue
+    }
+    const [start, end] = block.range(m.index, m.index + m[0].length)
+    yield { match: m, start, end }
+  }
+}
+
+export { PLACEHOLDER }

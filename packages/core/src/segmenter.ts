@@ -1,0 +1,132 @@
+import { createRequire } from 'node:module'
+import domainDict from '../dict/zhengwu.txt'
+
+/** A word with its jieba part-of-speech tag. */
+export interface TaggedWord {
+  word: string
+  tag: string
+}
+
+/**
+ * The small interface every backend implements. `hmm` is always passed explicitly: with
+ * HMM on, jieba joins unknown characters into words (place names, new terms).
+ */
+export interface Segmenter {
+  readonly name: string
+  cut(text: string, hmm: boolean): string[]
+  tag(text: string, hmm: boolean): TaggedWord[]
+  /** Add words in jieba dictionary format: one `词 [词频] [词性]` a line. */
+  addWords(lines: string[]): void
+}
+
+const require = createRequire(import.meta.url)
+
+/** Normalise user dictionary lines to `word freq tag` (jieba wants a frequency before a tag). */
+export function normaliseDictLines(lines: string[]): string[] {
+  const out: string[] = []
+  for (const raw of lines) {
+    const line = raw.replace(/#.*$/, '').trim()
+    if (!line) continue
+    const parts = line.split(/\s+/)
+    const word = parts[0]
+    let freq = '2000'
+    let tag = ''
+    if (parts.length >= 2) {
+      if (/^\d+$/.test(parts[1])) {
+        freq = parts[1]
+        tag = parts[2] ?? ''
+      } else {
+        tag = parts[1]
+      }
+    }
+    out.push(tag ? `${word} ${freq} ${tag}` : `${word} ${freq}`)
+  }
+  return out
+}
+
+function createNodeRsJieba(): Segmenter {
+  const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
+  const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array }
+  const jieba = Jieba.withDict(dict)
+  return {
+    name: 'jieba',
+    cut: (text, hmm) => jieba.cut(text, hmm),
+    tag: (text, hmm) => jieba.tag(text, hmm) as TaggedWord[],
+    addWords(lines) {
+      const norm = normaliseDictLines(lines)
+      if (norm.length) jieba.loadDict(Buffer.from(norm.join('\n') + '\n'))
+    },
+  }
+}
+
+interface NodeJiebaModule {
+  load(opts?: Record<string, string>): void
+  cut(text: string, hmm?: boolean): string[]
+  tag(text: string): TaggedWord[]
+  insertWord(word: string, tag?: string): boolean
+}
+
+function createNodeJieba(): Segmenter {
+  let mod: NodeJiebaModule
+  try {
+    mod = require('nodejieba') as NodeJiebaModule
+  } catch {
+    throw new SegmenterUnavailableError(
+      '配置了 segmenter: "nodejieba"，但未安装 nodejieba。请运行 npm install nodejieba @mapbox/node-pre-gyp，或改用默认的 "jieba"。',
+    )
+  }
+  mod.load()
+  return {
+    name: 'nodejieba',
+    cut: (text, hmm) => mod.cut(text, hmm),
+    // nodejieba's tag() always runs with HMM on; it has no flag.
+    tag: (text, hmm) => {
+      if (!hmm) throw new Error('nodejieba 的词性标注不支持关闭 HMM')
+      return mod.tag(text)
+    },
+    addWords(lines) {
+      for (const line of normaliseDictLines(lines)) {
+        const [word, , tag] = line.split(' ')
+        mod.insertWord(word, tag)
+      }
+    },
+  }
+}
+
+export class SegmenterUnavailableError extends Error {}
+
+const instances = new Map<string, Segmenter>()
+const addedWords = new Map<string, Set<string>>()
+
+/** Every backend is loaded once per process, with the domain dictionary. */
+export function getSegmenter(name: 'jieba' | 'nodejieba' = 'jieba'): Segmenter {
+  let seg = instances.get(name)
+  if (!seg) {
+    seg = name === 'nodejieba' ? createNodeJieba() : createNodeRsJieba()
+    seg.addWords(domainDict.split('\n'))
+    instances.set(name, seg)
+    addedWords.set(name, new Set())
+  }
+  return seg
+}
+
+/**
+ * Add user dictionary words to a backend once. Returns true when something new was added
+ * (callers drop their segmentation caches then).
+ */
+export function addUserWords(name: 'jieba' | 'nodejieba', lines: string[]): boolean {
+  const seg = getSegmenter(name)
+  const seen = addedWords.get(name)!
+  const fresh = normaliseDictLines(lines).filter((l) => !seen.has(l))
+  if (!fresh.length) return false
+  for (const l of fresh) seen.add(l)
+  seg.addWords(fresh)
+  return true
+}
+
+/** Register a backend (a browser build registers jieba-wasm here). */
+export function registerSegmenter(name: 'jieba' | 'nodejieba', seg: Segmenter): void {
+  seg.addWords(domainDict.split('\n'))
+  instances.set(name, seg)
+  addedWords.set(name, new Set())
+}
