@@ -12,8 +12,6 @@ export type { Segmenter, TaggedWord } from './segmenter.js'
 export { toNlcst, retextChinese } from './nlcst.js'
 export { PLACEHOLDER } from './parse.js'
 export * from './kit.js'
-export { summarize } from './summary.js'
-export type { Summary } from './summary.js'
 export type * from './types.js'
 import { allRules } from '../../../rules/index.js'
 /** The rule catalogue, in display order. */
