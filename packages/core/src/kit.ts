@@ -119,3 +119,20 @@ export function* matchInBlock(block: Block | Sentence, re: RegExp): Generator<{ 
 }
 
 export { PLACEHOLDER }
+
+/**
+ * The opening clause of a block: from its start to the first ，。；！？ (or the whole block).
+ * lead-preamble owns the lead's opening clause; filler-phrase leaves it alone so a preamble
+ * is reported once.
+ */
+export function openingClause(block: Block): { index: number; length: number; start: number; end: number } {
+  const m = /[，,。；;！!？?]/.exec(block.text)
+  const length = m ? m.index : block.text.length
+  const [start, end] = block.range(0, length)
+  return { index: 0, length, start, end }
+}
+
+/** Tokens whose start lies in the source range [start, end). */
+export function tokensIn(tokens: Token[], start: number, end: number): Token[] {
+  return tokens.filter((t) => t.start >= start && t.start < end)
+}
