@@ -43,7 +43,9 @@ export interface ParsedSource {
   directives: Directive[]
 }
 
-const URL_RE = /(?:https?:\/\/|ftp:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
+// The look-behinds make each alternative start only at the beginning of a run, so a long run
+// of Latin letters is scanned once (no quadratic backtracking).
+const URL_RE = /(?<![A-Za-z0-9])(?:https?:\/\/|ftp:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
 
 class BlockBuilder {
   text = ''
