@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 
 export default defineConfig({
   plugins: [
@@ -7,8 +8,10 @@ export default defineConfig({
       // Word lists are imported as strings (esbuild's text loader does the same in the build).
       name: 'ximo-txt',
       enforce: 'pre',
-      transform(code, id) {
-        if (id.endsWith('.txt')) return { code: `export default ${JSON.stringify(code)}`, map: null }
+      // `load`, not `transform`: Vite's asset plugin would otherwise load a .txt as its URL.
+      load(id) {
+        const file = id.split('?')[0]
+        if (file.endsWith('.txt')) return { code: `export default ${JSON.stringify(readFileSync(file, 'utf8'))}`, map: null }
       },
     },
   ],

@@ -1,7 +1,7 @@
 // Build: generate the rule catalogue, then bundle the core, the CLI (and, when present, the
 // language server) with esbuild. Word lists (.txt) are bundled as text.
 import { build } from 'esbuild'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateRuleIndex } from './gen-rules.mjs'
@@ -23,13 +23,32 @@ const common = {
   banner: { js: "import { createRequire as __ximoCreateRequire } from 'node:module'; const require = __ximoCreateRequire(import.meta.url);" },
 }
 
+// The language server's hovers show each rule's README: `import readmes from 'ximo:rule-readmes'`
+// yields { [ruleId]: README text } for every rule folder.
+function ruleReadmes() {
+  return {
+    name: 'ximo-rule-readmes',
+    setup(b) {
+      b.onResolve({ filter: /^ximo:rule-readmes$/ }, () => ({ path: 'rule-readmes', namespace: 'ximo' }))
+      b.onLoad({ filter: /.*/, namespace: 'ximo' }, () => {
+        const readmes = {}
+        for (const id of readdirSync(join(root, 'rules')).sort()) {
+          const file = join(root, 'rules', id, 'README.md')
+          if (existsSync(file)) readmes[id] = readFileSync(file, 'utf8')
+        }
+        return { contents: `export default ${JSON.stringify(readmes)}`, loader: 'js', watchFiles: Object.keys(readmes).map((id) => join(root, 'rules', id, 'README.md')) }
+      })
+    },
+  }
+}
+
 const entries = [
   ['packages/core/src/index.ts', 'packages/core/dist/index.js'],
   ['packages/cli/src/main.ts', 'packages/cli/dist/cli.js'],
-  ['packages/language-server/src/main.ts', 'packages/language-server/dist/server.js'],
+  ['packages/language-server/src/main.ts', 'packages/language-server/dist/server.js', { plugins: [ruleReadmes()] }],
 ]
 await Promise.all(
   entries
     .filter(([src]) => existsSync(join(root, src)))
-    .map(([src, out]) => build({ ...common, entryPoints: [join(root, src)], outfile: join(root, out) })),
+    .map(([src, out, extra]) => build({ ...common, ...extra, entryPoints: [join(root, src)], outfile: join(root, out) })),
 )

@@ -39,11 +39,13 @@ const rule: Rule<Options> = {
   },
   check(doc, { options, report }) {
     const entries = options.extra.length || options.ignore.length ? mergeEntries(BASE, options.extra, options.ignore, MAX_GAP) : BASE
-    // The lead's opening clause belongs to lead-preamble: a preamble is reported once.
-    const preamble = doc.lead ? openingClause(doc.lead).length : 0
+    // The lead's opening clause belongs to lead-preamble (which checks paragraph and block
+    // quote leads): a preamble is reported once.
+    const lead = doc.lead && (doc.lead.kind === 'paragraph' || doc.lead.kind === 'blockquote') ? doc.lead : null
+    const preamble = lead ? openingClause(lead).length : 0
     for (const block of doc.blocks) {
       for (const hit of findPhrases(block, entries)) {
-        if (block === doc.lead && hit.index < preamble) continue
+        if (block === lead && hit.index < preamble) continue
         const phrase = block.text.slice(hit.index, hit.index + hit.length)
         if (hit.entry.severity === 'info') report({ messageId: 'borderline', data: { phrase }, start: hit.start, end: hit.end, severity: 'info' })
         else report({ messageId: 'filler', data: { phrase }, start: hit.start, end: hit.end })

@@ -229,7 +229,13 @@ export function resolveConfig(raw: XimoConfig, opts: ResolveOptions = {}, seen: 
 export function loadConfig(dir: string, rules: Rule[] = allRules): ResolvedConfig {
   const file = findConfigFile(dir)
   if (!file) return { ...presetConfig('recommended', rules), baseDir: resolve(dir) }
-  return resolveConfig(readConfigFile(file), { filePath: file, rules })
+  return loadConfigFile(file, rules)
+}
+
+/** Load and resolve one config file (`ximo --config <file>`); any name, JSON or YAML by extension. */
+export function loadConfigFile(file: string, rules: Rule[] = allRules): ResolvedConfig {
+  const path = resolve(file)
+  return resolveConfig(readConfigFile(path), { filePath: path, rules })
 }
 
 /** A starter config, as `ximo init` writes it. */

@@ -1,0 +1,102 @@
+import type { Block, Rule } from '../../packages/core/src/types.js'
+import { PLACEHOLDER } from '../../packages/core/src/kit.js'
+
+export interface Options {
+  /** Report 1.是 / 2.是 runs (written for 一是 / 二是). */
+  shi: boolean
+}
+
+const HAN = '一二三四五六七八九十'
+// An ordinal sits at the start of a block or a line, or after a sentence end or a colon.
+// A colon after a digit is a ratio or a time (3：1), not a lead-in.
+const AT = `(?<=(?:^|[\\n${PLACEHOLDER}。；;！!？?]|(?<![\\d０-９])[：:])[ \\t\\u3000]*)`
+// Spaces after a faulty ordinal go with the fix (1、 甲 → 1.甲; in Markdown `1. 甲` would become a list).
+const GAP = '[ \\t\\u3000]*'
+// 1.是 / 2、是 (not 是否, 是非): written for 一是 / 二是 (1 to 10 only).
+const SHI_RE = new RegExp(`${AT}([1-9]\\d?)[.．、][ \\t]*是(?![否非])`, 'g')
+// 1、 : an Arabic ordinal takes a dot. Not 1、2月 (a list of numbers).
+const ARABIC_RE = new RegExp(`${AT}([1-9]\\d?)、(?![ \\t\\u3000]*[\\d０-９])${GAP}`, 'g')
+// 一. : a Chinese ordinal takes a 顿号. Not 一.5.
+const HAN_DOT_RE = new RegExp(`${AT}([${HAN}]{1,3})[.．](?![ \\t\\u3000]*[\\d０-９])${GAP}`, 'g')
+// (一) / （一）、 / (1) / （1）. : full-width parentheses and no mark after them.
+const PAREN_RE = new RegExp(`${AT}([（(])([${HAN}]{1,3}|[1-9]\\d?)([）)])([、.．，,]?)${GAP}`, 'g')
+// ①、 / ①. : a circled number takes no mark.
+const CIRCLED_RE = new RegExp(`${AT}([\\u2460-\\u2473\\u2474-\\u2487])[、.．]${GAP}`, 'g')
+// Dots already used after Arabic ordinals, to keep the document's style.
+const DOT_RE = new RegExp(`${AT}[1-9]\\d?([.．])(?![\\d０-９])`, 'g')
+
+function* hits(block: Block, re: RegExp): Generator<RegExpExecArray> {
+  re.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = re.exec(block.text))) yield m
+}
+
+const rule: Rule<Options> = {
+  meta: {
+    id: 'ordinal-punctuation',
+    type: 'layout',
+    description: '序号按“一、”“（一）”“1.”“（1）”书写',
+    severity: 'warning',
+    fixable: 'punctuation',
+    category: 'accuracy',
+    guide:
+      'GB/T 9704—2012 7.3.3：文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注。GB/T 15834—2011：不带括号的汉字数字序次语后用顿号，阿拉伯数字序次语后用下脚点，加括号的序次语后不用任何点号。',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { shi: { type: 'boolean', description: '检查“1.是”“2.是”（应为“一是”“二是”）' } },
+    },
+    defaultOptions: { shi: true },
+    messages: {
+      arabic: '阿拉伯数字序号后用下脚点，“{actual}”应写作“{expected}”。',
+      hanDot: '汉字数字序号后用顿号，“{actual}”应写作“{expected}”。',
+      paren: '带括号的序号用全角括号，后面不加标点，“{actual}”应写作“{expected}”。',
+      circled: '带圈序号后不加标点，“{actual}”应写作“{expected}”。',
+      shi: '“{actual}”应写作“{expected}”。',
+    },
+  },
+  check(doc, { options, report }) {
+    // Keep the document's own dot after Arabic ordinals (1. or 1．); default the half-width dot.
+    let full = 0
+    let half = 0
+    let shiCount = 0
+    for (const b of doc.blocks) {
+      for (const m of hits(b, DOT_RE)) if (m[1] === '．') full++; else half++
+      shiCount += [...hits(b, SHI_RE)].length
+    }
+    const dot = full > half ? '．' : '.'
+    const at = (b: Block, m: RegExpExecArray) => {
+      const [start, end] = b.range(m.index, m.index + m[0].length)
+      return { start, end }
+    }
+    const actual = (m: RegExpExecArray) => m[0].trimEnd()
+    for (const b of doc.blocks) {
+      // A run of at least two 1.是 / 2.是 is an ordinal run; a lone one may be a list item starting with 是.
+      const shiAt = new Set<number>()
+      if (options.shi && shiCount >= 2)
+        for (const m of hits(b, SHI_RE)) {
+          const n = Number(m[1])
+          if (n > 10) continue
+          shiAt.add(m.index)
+          report({ messageId: 'shi', data: { actual: actual(m), expected: HAN[n - 1] + '是' }, ...at(b, m), expected: [HAN[n - 1] + '是'] })
+        }
+      for (const m of hits(b, ARABIC_RE)) {
+        if (shiAt.has(m.index)) continue
+        const expected = m[1] + dot
+        report({ messageId: 'arabic', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
+      }
+      for (const m of hits(b, HAN_DOT_RE)) {
+        const expected = m[1] + '、'
+        report({ messageId: 'hanDot', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
+      }
+      for (const m of hits(b, PAREN_RE)) {
+        if (m[1] === '（' && m[3] === '）' && !m[4]) continue
+        const expected = `（${m[2]}）`
+        report({ messageId: 'paren', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
+      }
+      for (const m of hits(b, CIRCLED_RE)) report({ messageId: 'circled', data: { actual: actual(m), expected: m[1] }, ...at(b, m), expected: [m[1]] })
+    }
+  },
+}
+
+export default rule

@@ -1,0 +1,168 @@
+import type { Block, Rule } from '../../packages/core/src/types.js'
+
+export type Options = Record<string, never>
+
+/** Opening mark → closing mark. Half-width parentheses take part in matching but are punctuation-width's to report. */
+const CLOSE: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '(': ')' }
+const OPEN: Record<string, string> = Object.fromEntries(Object.entries(CLOSE).map(([o, c]) => [c, o]))
+OPEN['）'] = '（'
+/** Marks of one family close each other: （ and ( both open a parenthesis. */
+const FAMILY: Record<string, string> = { '(': '（', ')': '（', '（': '（', '）': '（' }
+const fam = (ch: string) => FAMILY[ch] ?? OPEN[ch] ?? ch
+const NAME: Record<string, string> = {
+  '“': '左引号', '”': '右引号', '‘': '左单引号', '’': '右单引号', '《': '左书名号', '》': '右书名号',
+  '〈': '左单书名号', '〉': '右单书名号', '（': '左括号', '）': '右括号', '(': '左括号', ')': '右括号', '【': '左方头括号', '】': '右方头括号',
+}
+const HALF = new Set(['(', ')'])
+const LETTER = /[A-Za-z]/
+
+interface Opener {
+  i: number
+  /** Already explained by a report at a later closing mark. */
+  involved: boolean
+}
+
+interface Scan {
+  block: Block
+  unclosed: Opener[]
+  unopened: number[]
+}
+
+/** An ordinal before `）` opening a segment: `1）`, `a）`, `一）` (GB/T 1.1 list items). */
+function afterOrdinal(text: string, i: number): boolean {
+  for (const [re, max] of [[/[0-9]/, 2], [/[A-Za-z]/, 1], [/[一二三四五六七八九十]/, 3]] as const) {
+    let k = i
+    while (k > 0 && i - k < max && re.test(text[k - 1])) k--
+    if (k < i && !(k > 0 && re.test(text[k - 1]))) return k === 0 || !/[\p{Script=Han}A-Za-z0-9]/u.test(text[k - 1])
+  }
+  return false
+}
+
+/** ’ right after a Latin letter (Ximo’s, it’s) is an apostrophe unless a ‘ is open. */
+const apostrophe = (text: string, i: number) => text[i] === '’' && LETTER.test(text[i - 1] ?? '')
+
+/**
+ * Quote marks typed the wrong way round (“一网通办“): an even number of marks that alternate
+ * open/close once every wrong one is turned, all wrong ones the same way. Otherwise none.
+ */
+function flippedQuotes(text: string, open: string): number[] {
+  const marks: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === open || (text[i] === CLOSE[open] && !apostrophe(text, i))) marks.push(i)
+  }
+  if (marks.length % 2 === 1) return []
+  const wrong = marks.filter((i, k) => text[i] !== (k % 2 === 0 ? open : CLOSE[open]))
+  return wrong.every((i) => text[i] === text[wrong[0]]) ? wrong : []
+}
+
+const rule: Rule<Options> = {
+  meta: {
+    id: 'punctuation-pairs',
+    type: 'problem',
+    description: '引号、书名号、括号要成对，嵌套正确',
+    severity: 'warning',
+    strictSeverity: 'error',
+    fixable: 'punctuation',
+    category: 'accuracy',
+    guide: '确保每篇信息的每个字符、每个标点都准确无误（GB/T 15834—2011《标点符号用法》：引号、括号、书名号成对使用，嵌套时内外有别）。',
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    messages: {
+      unclosed: '{name} {mark} 缺少对应的 {close}，请补全或删去',
+      unopened: '{name} {mark} 前面缺少对应的 {open}，请补全或删去',
+      crossed: '{name} {mark} 与前面的{openName} {open} 交叉嵌套，请先用 {close} 闭合 {open}',
+      mismatch: '{name} {mark} 与前面的{openName} {open} 不配对，应为 {close}，或删去多余的标点',
+      wrongQuote: '引号方向用反了：{mark} 应为 {expected}',
+    },
+  },
+  check(doc, { report }) {
+    const at = (block: Block, i: number) => {
+      const [start, end] = block.range(i, i + 1)
+      return { start, end }
+    }
+    const scans: Scan[] = []
+    for (const block of doc.blocks) {
+      const text = block.text
+      const scan: Scan = { block, unclosed: [], unopened: [] }
+      scans.push(scan)
+      // Quotes that only their direction makes unbalanced (“一网通办“): fix those marks.
+      const flipped = new Set<string>()
+      for (const open of ['“', '‘']) {
+        for (const i of flippedQuotes(text, open)) {
+          flipped.add(open)
+          const expected = text[i] === open ? CLOSE[open] : open
+          report({ messageId: 'wrongQuote', data: { mark: text[i], expected }, ...at(block, i), expected: [expected] })
+        }
+      }
+      const quiet = (ch: string) => flipped.has(fam(ch))
+
+      const stack: Opener[] = []
+      const half = (o: Opener) => HALF.has(text[o.i])
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i]
+        if (quiet(ch)) continue
+        if (CLOSE[ch]) {
+          stack.push({ i, involved: false })
+          continue
+        }
+        if (!OPEN[ch]) continue
+        // An apostrophe (Ximo’s), unless a single quote is open.
+        if (apostrophe(text, i) && !stack.some((o) => text[o.i] === '‘')) continue
+        const top = stack[stack.length - 1]
+        if (top && fam(text[top.i]) === fam(ch)) {
+          stack.pop()
+          continue
+        }
+        let k = stack.length - 1
+        while (k >= 0 && fam(text[stack[k].i]) !== fam(ch)) k--
+        if (HALF.has(ch)) continue // a stray half-width ) is punctuation-width's
+        const inner = stack.slice(k + 1).filter((o) => !half(o))
+        const open = inner.length ? text[inner[inner.length - 1].i] : ''
+        if (k >= 0) {
+          // “甲（乙”丙）: report the crossing once; the marks in between stay open.
+          if (inner.length) report({ messageId: 'crossed', data: { name: NAME[ch], mark: ch, openName: NAME[open], open, close: CLOSE[open] }, ...at(block, i) })
+          for (const o of inner) o.involved = true
+          stack.splice(k, 1)
+        } else if (inner.length) {
+          // “甲’: a closing mark of another kind.
+          report({ messageId: 'mismatch', data: { name: NAME[ch], mark: ch, openName: NAME[open], open, close: CLOSE[open] }, ...at(block, i) })
+          inner[inner.length - 1].involved = true
+        } else if (!(ch === '）' && afterOrdinal(text, i))) {
+          scan.unopened.push(i)
+        }
+      }
+      scan.unclosed = stack.filter((o) => !o.involved && !half(o))
+    }
+
+    // A pair broken over two paragraphs (a hard-wrapped line) still pairs up.
+    for (let n = 0; n + 1 < scans.length; n++) {
+      const [a, b] = [scans[n], scans[n + 1]]
+      while (a.unclosed.length && b.unopened.length && fam(a.block.text[a.unclosed[a.unclosed.length - 1].i]) === fam(b.block.text[b.unopened[0]])) {
+        a.unclosed.pop()
+        b.unopened.shift()
+      }
+    }
+
+    // A quotation of several paragraphs: each opens with “, only the last one closes.
+    const leading = (s: Scan) => s.block.text.length - s.block.text.trimStart().length
+    const opensQuote = (s: Scan | undefined) => s !== undefined && s.block.text[leading(s)] === '“'
+    const leadOpen = (s: Scan) => s.unclosed.find((o) => o.i === leading(s) && s.block.text[o.i] === '“')
+    const chainCloses: boolean[] = []
+    for (let n = scans.length - 1; n >= 0; n--) chainCloses[n] = opensQuote(scans[n]) && (!leadOpen(scans[n]) || (chainCloses[n + 1] ?? false))
+
+    scans.forEach((s, n) => {
+      const text = s.block.text
+      for (const o of s.unclosed) {
+        if (o === leadOpen(s) && chainCloses[n + 1]) continue
+        const mark = text[o.i]
+        report({ messageId: 'unclosed', data: { name: NAME[mark], mark, close: CLOSE[mark] }, ...at(s.block, o.i) })
+      }
+      for (const i of s.unopened) {
+        const mark = text[i]
+        report({ messageId: 'unopened', data: { name: NAME[mark], mark, open: OPEN[mark] }, ...at(s.block, i) })
+      }
+    })
+  },
+}
+
+export default rule
