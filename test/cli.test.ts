@@ -5,7 +5,7 @@
 //   headline-period.md  a headline ending with 。 (headline-punctuation removes it)
 // Tests limit themselves to sentence-length (or headline-punctuation for fixes) with --rule,
 // so that rules landing later do not change their results.
-import { describe, it, expect, beforeAll, beforeEach, afterEach } from 'vitest'
+import { describe, it, expect, beforeAll, beforeEach, afterEach, vi } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, mkdirSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,13 +26,17 @@ interface Run {
   stderr: string
 }
 
+// Each spawn loads jieba's dictionary; on a busy machine that takes seconds.
+vi.setConfig({ testTimeout: 120_000 })
+
 let dir: string
 
 function ximo(args: string[], opts: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, ...opts.env }
+  // Colour is off unless a test forces it.
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' }
   delete env.FORCE_COLOR
-  if (!opts.env?.FORCE_COLOR) env.NO_COLOR = '1'
   if (opts.env?.FORCE_COLOR) delete env.NO_COLOR
+  Object.assign(env, opts.env)
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? dir, input: opts.input ?? '', env, encoding: 'utf8', timeout: 60000 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }

@@ -1,6 +1,6 @@
 import type { Rule } from '../../packages/core/src/types.js'
 import { parseWordList } from '../../packages/core/src/kit.js'
-import { findPhrases, mergeEntries, parseEntries } from '../filler-phrase/phrase-list.js'
+import { findPhrases, mergeEntries, parseEntries } from '../../packages/core/src/phrases.js'
 import list from './cliches.txt'
 
 export interface Options {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../packages/core/src/types.js'
 import { openingClause, parseWordList } from '../../packages/core/src/kit.js'
-import { findPhrases, mergeEntries, parseEntries } from './phrase-list.js'
+import { findPhrases, mergeEntries, parseEntries } from '../../packages/core/src/phrases.js'
 import list from './phrases.txt'
 
 export interface Options {

@@ -47,8 +47,9 @@ runRuleTests(rule, {
     { text: md('开学季，市教育局组织开展校园安全检查。'), options: { timeWords: ['开学季'] } },
     { text: md('近日，护苗小组走进校园开展宣传。'), options: { orgSuffixes: ['小组'] } },
     { text: md('近日，护苗小组走进校园开展宣传。'), options: { subjectWords: ['护苗小组'] } },
-    // No lead at all.
+    // No lead at all, or a list instead of a lead paragraph.
     '# 标题\n',
+    md('- 组织开展春运安全检查。\n- 排查隐患12处。'),
   ],
   invalid: [
     {

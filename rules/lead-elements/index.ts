@@ -193,7 +193,7 @@ function merge(spans: Span[]): Span[] {
 }
 
 function earliest(spans: Span[]): Span | null {
-  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1])[0] ?? null
+  return [...spans].sort((a, b) => a[0] - b[0] || b[1] - a[1])[0] ?? null
 }
 
 /** Time spans: dates, jieba `t` words, listed words, and words before a `……以来` suffix (soft). */
@@ -221,14 +221,20 @@ function findTimes(lead: Block, l: Lists): { spans: Span[]; strong: Span[] } {
   return { spans: [...hard, ...soft], strong: [...strong, ...soft] }
 }
 
-/** Whether a token can be (part of) the actor: a proper name, a listed word, or a word ending like an organisation. */
+/**
+ * Tokens that can be (part of) the actor: proper names, listed words, and words ending like an
+ * organisation (not a measure word after a number: 56处, 3个站).
+ */
 function candidates(lead: Block, l: Lists): (t: Token) => boolean {
-  const listed = new Set<Token>()
-  for (const m of matchPhrases(lead.tokens, l.subjects)) for (let k = m.first; k <= m.last; k++) listed.add(lead.tokens[k])
-  return (t) =>
-    PROPER.has(t.pos) ||
-    listed.has(t) ||
-    (isNominal(t) && !['m', 'q', 'mq'].includes(t.pos) && l.suffixes.some((s) => t.text.endsWith(s) && (s.length > 1 || t.pos !== 'b')))
+  const toks = lead.tokens
+  const set = new Set<Token>()
+  for (const m of matchPhrases(toks, l.subjects)) for (let k = m.first; k <= m.last; k++) set.add(toks[k])
+  toks.forEach((t, k) => {
+    if (PROPER.has(t.pos)) set.add(t)
+    else if (isNominal(t) && !['m', 'q', 'mq'].includes(t.pos) && !(t.text.length === 1 && k > 0 && /^[mq]/.test(toks[k - 1].pos)))
+      if (l.suffixes.some((s) => t.text.endsWith(s) && (s.length > 1 || t.pos !== 'b'))) set.add(t)
+  })
+  return (t) => set.has(t)
 }
 
 /** Subject and event of one clause, as token index ranges in the clause. */
@@ -257,6 +263,8 @@ function analyseClause(c: Clause, inTime: (t: Token) => boolean, isCandidate: (t
   let i = k
   while (i < toks.length) {
     const t = toks[i]
+    // A clause that opens with a verbal noun is a predicate: 排查隐患56处.
+    if (i === k && t.pos === 'vn' && !(toks[i + 1] && isCandidate(toks[i + 1]))) break
     if (inTime(t) || isNominal(t) || (i > k && JOINERS.has(t.text))) i++
     // A modifier with 的: 一场别开生面的消防演练, 由市委宣传部主办的读书节.
     else if (t.pos !== 'p' && toks[i + 1]?.text === '的' && toks[i + 2] && isNominal(toks[i + 2])) i += 2
@@ -324,7 +332,7 @@ export function detectLeadElements(lead: Block, options: Partial<Options> = {}):
     t.text === '为' && t.pos === 'p' && !!next && (next.pos.startsWith('v') || next.pos === 'd' || next.pos === 'ad') && next.pos !== 'vn'
   return {
     // Prefer a date or a listed word over a bare jieba `t` word (汛期 in a purpose clause).
-    time: ev(merge(times).find(([s, e]) => strong.some(([a, b]) => a < e && b > s)) ?? earliest(times)),
+    time: ev(merge(times).find(([s, e]) => strong.some(([a, b]) => a < e && b > s)) ?? merge(times)[0] ?? null),
     place: ev(earliest(places)),
     subject: ev(subject),
     event: ev(event),

@@ -23,6 +23,8 @@ runRuleTests(rule, {
     md('在`市委`的坚强领导下，我局扎实推进农村公路建设。'),
     // A preamble in the headline is not the lead.
     '# 在市委领导下我局扎实推进农村公路建设\n\n3月12日，我局召开农村公路建设推进会。\n',
+    // A list is not a lead paragraph.
+    md('- 在市委的领导下，我局扎实推进农村公路建设。'),
     // ignore
     { text: md('随着经济社会的快速发展，我市交通流量不断增加。'), options: { ignore: ['随着……发展'] } },
   ],

@@ -90,6 +90,16 @@ runRuleTests(rule, {
       output: '会议强调，要抓落实。下一步（试行）推开；`npm test`',
     },
     {
+      name: 'spaces before a full-width mark, but not after a URL or code',
+      text: '会议强调 ，要抓落实  。然后 ……结束。见 https://a.b/c 。运行 `x` ；',
+      errors: [
+        { messageId: 'spaceBefore', message: '全角标点“，”前不要加空格', line: 1, column: 5, endColumn: 6 },
+        { messageId: 'spaceBefore', message: '全角标点“。”前不要加空格', line: 1, column: 11, endColumn: 13 },
+        { messageId: 'spaceBefore', line: 1, column: 16, endColumn: 17 },
+      ],
+      output: '会议强调，要抓落实。然后……结束。见 https://a.b/c 。运行 `x` ；',
+    },
+    {
       name: 'astral characters, a heading, a block quote and a list item',
       text: '# 一、 𠮷𠮷。。\n\n> 𠮷...等。\n\n- 《甲》、《乙》',
       errors: [

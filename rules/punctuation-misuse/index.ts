@@ -8,6 +8,8 @@ const ELLIPSIS = /\.{3,}|．{3,}|。{3,}|、{3,}|[·・]{3,}|…+/g
 const STACK = /[，。；：、！？]{2,}/g
 const SERIES = /(》|”)(、)(?=《|“)/g
 const SPACE_AFTER = /([，。、；：？！“”‘’（）《》〈〉【】…])([ \t]+)(?=[^\s])/g
+/** Not after a placeholder: in Markdown a space keeps a bare URL from taking in the 。 after it. */
+const SPACE_BEFORE = new RegExp(`(?<=[^\\s${PLACEHOLDER}])([ \\t]+)([，。、；：？！…])`, 'g')
 const CJK = /[\p{Script=Han}\u3001-\u303F\uFF01-\uFF60“”‘’…]/u
 /** What may follow 等 when it ends a list: punctuation, a placeholder or the end. */
 const ENDS_LIST = new RegExp(`^(?:$|[\\s\\p{P}${PLACEHOLDER}])`, 'u')
@@ -46,6 +48,7 @@ const rule: Rule<Options> = {
       mixedStack: '标点“{marks}”连用，请只保留一个',
       series: '并列的{kind}之间通常不用顿号，可删去',
       spaceAfter: '全角标点“{mark}”后不要加空格',
+      spaceBefore: '全角标点“{mark}”前不要加空格',
     },
   },
   check(doc, { report }) {
@@ -99,6 +102,10 @@ const rule: Rule<Options> = {
         if ('“‘'.includes(m[1]) && !CJK.test(next)) continue
         if ('”’'.includes(m[1]) && (!CJK.test(next) || /[\x21-\x7E]/.test(text[m.index - 1] ?? ''))) continue
         emit({ messageId: 'spaceAfter', data: { mark: m[1] }, expected: [] }, i, i + m[2].length)
+      }
+
+      for (const m of text.matchAll(SPACE_BEFORE)) {
+        emit({ messageId: 'spaceBefore', data: { mark: m[2] }, expected: [] }, m.index, m.index + m[1].length)
       }
     }
   },

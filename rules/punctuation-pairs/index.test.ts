@@ -40,13 +40,31 @@ runRuleTests(rule, {
       output: '称为“绿色通道”。',
     },
     {
-      name: 'every quote typed as an opening one',
+      name: 'a quoted sentence closed with an opening quote',
+      text: '他说：“要抓落实。“',
+      errors: [{ messageId: 'wrongQuote', line: 1, column: 10, endColumn: 11 }],
+      output: '他说：“要抓落实。”',
+    },
+    {
+      // With four marks, nesting (“甲“乙”丙”) and alternation (“甲”乙“丙”) both fit: no fix.
+      name: 'several quotes the wrong way: reported, not fixed',
       text: '实现“不见面“审批、“零跑腿“办理。',
       errors: [
-        { messageId: 'wrongQuote', line: 1, column: 7, endColumn: 8 },
-        { messageId: 'wrongQuote', line: 1, column: 15, endColumn: 16 },
+        { messageId: 'unclosed', message: '左引号 “ 缺少对应的 ”，请补全或删去', line: 1, column: 3, endColumn: 4 },
+        { messageId: 'unclosed', line: 1, column: 7, endColumn: 8 },
+        { messageId: 'unclosed', line: 1, column: 11, endColumn: 12 },
+        { messageId: 'unclosed', line: 1, column: 15, endColumn: 16 },
       ],
-      output: '实现“不见面”审批、“零跑腿”办理。',
+      output: null,
+    },
+    {
+      name: 'two quotes across a sentence end: not fixed',
+      text: '他说“好。她说“行。',
+      errors: [
+        { messageId: 'unclosed', line: 1, column: 3, endColumn: 4 },
+        { messageId: 'unclosed', line: 1, column: 8, endColumn: 9 },
+      ],
+      output: null,
     },
     {
       name: 'single quotes the wrong way',

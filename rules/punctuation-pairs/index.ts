@@ -42,17 +42,18 @@ function afterOrdinal(text: string, i: number): boolean {
 const apostrophe = (text: string, i: number) => text[i] === '’' && LETTER.test(text[i - 1] ?? '')
 
 /**
- * Quote marks typed the wrong way round (“一网通办“): an even number of marks that alternate
- * open/close once every wrong one is turned, all wrong ones the same way. Otherwise none.
+ * A quote typed the wrong way round (“一网通办“, ”绿色通道”): the block's only two marks of the
+ * kind face the same way and hold no sentence end. Then one reading is possible; with more
+ * marks nesting makes several (“推进“一网通办“改革” may be nested), so none is fixed.
  */
-function flippedQuotes(text: string, open: string): number[] {
+function flippedQuote(text: string, open: string): number {
   const marks: number[] = []
   for (let i = 0; i < text.length; i++) {
     if (text[i] === open || (text[i] === CLOSE[open] && !apostrophe(text, i))) marks.push(i)
   }
-  if (marks.length % 2 === 1) return []
-  const wrong = marks.filter((i, k) => text[i] !== (k % 2 === 0 ? open : CLOSE[open]))
-  return wrong.every((i) => text[i] === text[wrong[0]]) ? wrong : []
+  if (marks.length !== 2 || text[marks[0]] !== text[marks[1]]) return -1
+  if (/[。！？；!?;]/.test(text.slice(marks[0] + 1, marks[1]).replace(/[。！？；!?;]+$/, ''))) return -1
+  return text[marks[0]] === open ? marks[1] : marks[0]
 }
 
 const rule: Rule<Options> = {
@@ -85,14 +86,15 @@ const rule: Rule<Options> = {
       const text = block.text
       const scan: Scan = { block, unclosed: [], unopened: [] }
       scans.push(scan)
-      // Quotes that only their direction makes unbalanced (“一网通办“): fix those marks.
+      // A quote that only its direction makes unbalanced (“一网通办“): fix that mark.
       const flipped = new Set<string>()
-      for (const open of ['“', '‘']) {
-        for (const i of flippedQuotes(text, open)) {
-          flipped.add(open)
-          const expected = text[i] === open ? CLOSE[open] : open
-          report({ messageId: 'wrongQuote', data: { mark: text[i], expected }, ...at(block, i), expected: [expected] })
-        }
+      // Half-width quotes first become full-width (punctuation-width), then tell the reading.
+      for (const open of text.includes('"') ? [] : ['“', '‘']) {
+        const i = flippedQuote(text, open)
+        if (i < 0) continue
+        flipped.add(open)
+        const expected = text[i] === open ? CLOSE[open] : open
+        report({ messageId: 'wrongQuote', data: { mark: text[i], expected }, ...at(block, i), expected: [expected] })
       }
       const quiet = (ch: string) => flipped.has(fam(ch))
 

@@ -73,6 +73,25 @@ runRuleTests(rule, {
       output: '所谓“GDP”即国内生产总值！',
     },
     {
+      name: 'a quote pairs with a full-width one (one half already fixed)',
+      text: '会议强调："要抓好落实！” 他说“好"。',
+      errors: [
+        { messageId: 'halfWidth', message: '请将半角引号 " 改为全角 “', line: 1, column: 6, endColumn: 7 },
+        { messageId: 'halfWidth', message: '请将半角引号 " 改为全角 ”', line: 1, column: 19, endColumn: 20 },
+      ],
+      output: '会议强调：“要抓好落实！” 他说“好”。',
+    },
+    {
+      name: 'spaces between two marks go with the first one',
+      text: '会议强调: "要抓好落实"',
+      errors: [
+        { messageId: 'halfWidth', line: 1, column: 5, endColumn: 7 },
+        { messageId: 'halfWidth', line: 1, column: 7, endColumn: 8 },
+        { messageId: 'halfWidth', line: 1, column: 13, endColumn: 14 },
+      ],
+      output: '会议强调：“要抓好落实”',
+    },
+    {
       name: 'a lone double quote: no fix',
       text: '他说"你好。',
       errors: [{ messageId: 'loneQuote', message: '半角引号 " 没有配对，请改用全角引号“”并补全。', line: 1, column: 3, endColumn: 4 }],

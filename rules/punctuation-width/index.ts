@@ -74,7 +74,8 @@ function spread(text: string, i: number, opening: boolean): [number, number] {
   let e = i + 1
   if (opening) {
     while (s > 0 && SPACE.test(text[s - 1])) s--
-    if (s === 0) s = i
+    // After a mark, the spaces are that mark's to remove: fixes must not overlap.
+    if (s === 0 || /\p{P}/u.test(text[s - 1])) s = i
   } else {
     while (e < text.length && SPACE.test(text[e])) e++
     if (e === text.length) e = i + 1
@@ -117,18 +118,25 @@ const rule: Rule<Options> = {
         emit({ messageId: 'halfWidth', data: { name: NAME[text[i]], mark: text[i], expected }, start: 0, end: 0, expected: [expected] }, i, spread(text, i, opening))
       const chineseAround = (i: number) => isCjk(nearest(text, i, -1)) || isCjk(nearest(text, i + 1, 1)) || (nearest(text, i + 1, 1) === '' && attached(text, i))
 
-      // Double quotes pair up in order within the block.
+      // Double quotes pair up in order within the block. An odd one out pairs with the
+      // full-width quotes when all of them then alternate (`"甲”` after a one-sided fix).
       if (marks.has('"')) {
         const quotes = [...text.matchAll(/"/g)].map((m) => m.index)
-        for (let q = 0; q + 1 < quotes.length; q += 2) {
-          const [o, c] = [quotes[q], quotes[q + 1]]
-          if (!/[\p{Script=Han}]/u.test(text.slice(o + 1, c)) && !isCjk(nearest(text, o, -1)) && !isCjk(nearest(text, c + 1, 1))) continue
-          fixMark(o, '“', true)
-          fixMark(c, '”')
-        }
-        if (quotes.length % 2 === 1) {
-          const q = quotes[quotes.length - 1]
-          if (chineseAround(q)) emit({ messageId: 'loneQuote', start: 0, end: 0 }, q, [q, q + 1])
+        if (quotes.length % 2 === 0) {
+          for (let q = 0; q < quotes.length; q += 2) {
+            const [o, c] = [quotes[q], quotes[q + 1]]
+            if (!/[\p{Script=Han}]/u.test(text.slice(o + 1, c)) && !isCjk(nearest(text, o, -1)) && !isCjk(nearest(text, c + 1, 1))) continue
+            fixMark(o, '“', true)
+            fixMark(c, '”')
+          }
+        } else {
+          const all = [...text.matchAll(/["“”]/g)].map((m) => m.index)
+          const fits = all.length % 2 === 0 && all.every((i, k) => text[i] === '"' || text[i] === (k % 2 === 0 ? '“' : '”'))
+          if (fits) all.forEach((i, k) => text[i] === '"' && fixMark(i, k % 2 === 0 ? '“' : '”', k % 2 === 0))
+          else {
+            const q = quotes[quotes.length - 1]
+            if (chineseAround(q)) emit({ messageId: 'loneQuote', start: 0, end: 0 }, q, [q, q + 1])
+          }
         }
       }
 

@@ -417,10 +417,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const only = params.context?.only
     const out: CodeAction[] = []
     if (kindAllowed(only, CodeActionKind.QuickFix) && state.result) {
-      // The client's diagnostics in range, else ours (some clients drop `data`).
+      // Our own findings for this version: those in the range, and those the client names by
+      // their exact range. A client's copy may be stale or mangled (Neovim 0.7 sends byte
+      // columns back), so its ranges and data are never edited from directly.
       const requested = (params.context?.diagnostics ?? []).filter((d) => d && d.source === 'ximo' && d.range)
-      const ours = state.diagnostics.filter((d) => rangesIntersect(d.range, params.range))
-      const targets = requested.length ? requested.map((d) => (dataOf(d) ? d : (ours.find((o) => o.code === d.code && sameRange(o.range, d.range)) ?? d))) : ours
+      const targets = state.diagnostics.filter((o) => rangesIntersect(o.range, params.range) || requested.some((d) => d.code === o.code && sameRange(o.range, d.range)))
       const fixAllDone = new Set<string>()
       const disableDone = new Set<string>()
       for (const d of targets) {

@@ -3,22 +3,7 @@
  * The analyses are core's `summarize` (the rules that own them compute them); nothing is
  * recomputed here.
  */
-import * as core from '@ximo/core'
-import type { AnalyzeResult } from '@ximo/core'
-
-interface Evidence {
-  text: string
-  start: number
-  end: number
-}
-
-interface SummaryLike {
-  headline: { text: string; typeName: string; predicate: string | null; label?: string } | null
-  lead: { text: string; elements: Record<string, Evidence | null> } | null
-}
-
-// TODO(core): import { summarize } from '@ximo/core' once core exports it.
-const summarize = (core as unknown as Record<string, unknown>).summarize as ((r: AnalyzeResult) => SummaryLike) | undefined
+import { summarize, type AnalyzeResult } from '@ximo/core'
 
 /** The six elements in the guide's order: 何时、何地、何事、何人、为何、如何. */
 const ELEMENTS: Array<[string, string]> = [
@@ -31,7 +16,6 @@ const ELEMENTS: Array<[string, string]> = [
 ]
 
 export function structureHover(result: AnalyzeResult, offset: number): string | null {
-  if (!summarize) return null
   const doc = result.document
   const inBlock = (b: { start: number; end: number } | null) => !!b && b.start <= offset && offset <= b.end
   const onHeadline = inBlock(doc.headline)

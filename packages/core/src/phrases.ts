@@ -3,8 +3,8 @@
  * token boundaries, gap entries (`在……领导下`) matched with a short gap that stays inside one
  * clause, an optional ` info` marker per entry, and quoted mentions (“在……领导下”) skipped.
  */
-import type { Block, Severity } from '../../packages/core/src/types.js'
-import { compileGapPattern, matchPhrases } from '../../packages/core/src/kit.js'
+import type { Block, Severity } from './types.js'
+import { compileGapPattern, matchPhrases } from './kit.js'
 
 export interface Entry {
   /** The entry as listed, ellipses normalised to `……`. */
