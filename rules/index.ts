@@ -10,6 +10,7 @@ import complexSentence from './complex-sentence/index.js'
 import sentenceLength from './sentence-length/index.js'
 import endingLength from './ending-length/index.js'
 import endingCliche from './ending-cliche/index.js'
+import typo from './typo/index.js'
 import punctuationWidth from './punctuation-width/index.js'
 import punctuationPairs from './punctuation-pairs/index.js'
 import punctuationMisuse from './punctuation-misuse/index.js'
@@ -17,4 +18,4 @@ import ordinalPunctuation from './ordinal-punctuation/index.js'
 import numberFormat from './number-format/index.js'
 import placeholder from './placeholder/index.js'
 
-export const allRules: Rule[] = [headlineStructure, headlineLength, headlinePunctuation, leadElements, leadPreamble, fillerPhrase, complexSentence, sentenceLength, endingLength, endingCliche, punctuationWidth, punctuationPairs, punctuationMisuse, ordinalPunctuation, numberFormat, placeholder]
+export const allRules: Rule[] = [headlineStructure, headlineLength, headlinePunctuation, leadElements, leadPreamble, fillerPhrase, complexSentence, sentenceLength, endingLength, endingCliche, typo, punctuationWidth, punctuationPairs, punctuationMisuse, ordinalPunctuation, numberFormat, placeholder]

@@ -6,6 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver'
+import { analyze, summarize, type XimoConfig } from '@ximo/core'
 import { startClient, workspace, applyEdits, until, type TestClient } from '../packages/language-server/test/client.js'
 
 const CONFIG = { extends: [], rules: { 'sentence-length': ['warning', { max: 20 }], 'punctuation-width': 'warning' } }
@@ -216,6 +217,38 @@ describe('language server over stdio (push diagnostics)', () => {
     // Past the end of the line: nothing.
     const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 0 } })
     expect(none).toBeNull()
+  })
+
+  it('shows the headline type and the lead elements on hover, as core summarizes them', async () => {
+    const text = '# 𠮷田村秋播工作有序推进\n\n10月8日，𠮷田村农业服务中心在村委会组织种粮大户开展秋播技术培训，通过现场示范提高播种质量。\n'
+    const doc = ws.uri('structure.md')
+    client.open(doc, text)
+    await client.diagnostics(doc)
+    const hoverAt = async (line: number, character: number) =>
+      ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: doc }, position: { line, character } })) as Hover | null)?.contents as
+        | { value: string }
+        | undefined
+    const summary = summarize(analyze(text, { config: CONFIG as XimoConfig }))
+    const h = summary.headline!
+    expect(['内容直述型', '总括归纳型', '评论劝谏型', '趋向预测型', '文种标签', '缺少谓语']).toContain(h.typeName)
+    expect((await hoverAt(0, 4))?.value).toBe(`**标题类型：${h.typeName}**${h.predicate ? `（谓语“${h.predicate}”）` : ''}`)
+    const names: Array<[keyof typeof summary.lead.elements, string]> = [
+      ['time', '何时'],
+      ['place', '何地'],
+      ['event', '何事'],
+      ['subject', '何人'],
+      ['purpose', '为何'],
+      ['method', '如何'],
+    ]
+    const els = summary.lead!.elements
+    const found = names.filter(([k]) => els[k]).length
+    expect(found).toBeGreaterThanOrEqual(3)
+    expect(els.time?.text).toBe('10月8日')
+    expect((await hoverAt(2, 10))?.value).toBe(
+      `**导语六要素：找到 ${found} 项**\n\n` + names.map(([k, n]) => (els[k] ? `- ✓ ${n}：“${els[k]!.text}”` : `- ✗ ${n}：未找到`)).join('\n'),
+    )
+    expect(await hoverAt(1, 0)).toBeUndefined()
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: doc } })
   })
 
   it('re-lints open documents when the config file changes (watched files)', async () => {

@@ -24,6 +24,11 @@ runRuleTests(rule, {
     md('市发展和改革委员会日前印发通知，要求各地做好能源保供工作。'),
     md('二〇二四年三月十二日，我局召开全体干部大会。'),
     md('1月22日，全市各级交通部门迅速行动，全力做好抗冰保畅工作。'),
+    // The agent after 由, and a meeting or an activity as the subject.
+    md('近日，由市委宣传部主办的读书节在市图书馆开幕。'),
+    md('6月10日，全县防汛工作会议召开。'),
+    md('近日，一场别开生面的消防演练在城南小学举行。'),
+    md('春节前夕，市领导走访慰问困难群众和一线职工。'),
     // The time may come in a later sentence of the lead.
     md('市交通运输局组织开展春运安全检查。检查于2月3日结束，共排查隐患12处。'),
     // Half-width punctuation.
@@ -63,6 +68,16 @@ runRuleTests(rule, {
       text: md('近日，组织召开全市安全生产工作会议，部署下一阶段重点工作。'),
       errors: [{ messageId: 'missingElements', message: '导语缺少要素：主体。请在第一段写明何时、何人、何事。', line: 3, column: 1, endColumn: 30 }],
       output: null,
+    },
+    {
+      name: 'a number and a measure word are not an office (56处)',
+      text: md('近日，积极开展安全生产大检查，排查隐患56处。'),
+      errors: [{ messageId: 'missingElements', message: '导语缺少要素：主体。请在第一段写明何时、何人、何事。', line: 3, column: 1, endColumn: 24 }],
+    },
+    {
+      name: 'a purpose clause is not the subject',
+      text: md('为进一步优化营商环境，推出多项便民举措。'),
+      errors: [{ messageId: 'missingElements', message: '导语缺少要素：时间、主体。请在第一段写明何时、何人、何事。', line: 3, column: 1, endColumn: 21 }],
     },
     {
       name: 'missing time and subject',

@@ -83,8 +83,8 @@ const GAP = /…+|\.{3,}/
 function markers(entries: string[]): Markers {
   const out: Markers = { plain: [], suffixes: [], gaps: [] }
   for (const e of entries) {
-    const lead = /^(?:…+|\.{3,})/.exec(e)
-    if (lead && !GAP.test(e.slice(lead[0].length))) out.suffixes.push(e.slice(lead[0].length))
+    const head = /^(?:…+|\.{3,})/.exec(e)
+    if (head && !GAP.test(e.slice(head[0].length))) out.suffixes.push(e.slice(head[0].length))
     else if (GAP.test(e)) out.gaps.push(compileGapPattern(e, 20))
     else out.plain.push(e)
   }

@@ -129,8 +129,9 @@ runRuleTests(rule, {
       output: '𠮷，𠮷。',
     },
     {
-      // A bare URL followed by Chinese swallows the text up to the next space (GFM autolink
-      // literal), so after the first pass `](` of the link shows in the prose: left alone.
+      // A full-width mark right after a bare URL would join the link in Markdown: no fix there.
+      // (The URL also swallows the text up to the next space as a GFM autolink literal, so
+      // `](` of the link shows in the prose: left alone.)
       name: 'after inline code, a URL and a link',
       text: '运行`npm test`,访问https://a.b/c?x=1,2,见[通知](https://x.y/a,b);',
       errors: [
@@ -138,7 +139,17 @@ runRuleTests(rule, {
         { ...comma, line: 1, column: 35, endColumn: 36 },
         { messageId: 'halfWidth', line: 1, column: 58, endColumn: 59 },
       ],
-      output: '运行`npm test`，访问https://a.b/c?x=1,2，见[通知](https://x.y/a,b)；',
+      output: '运行`npm test`，访问https://a.b/c?x=1,2,见[通知](https://x.y/a,b)；',
+    },
+    {
+      name: 'after a URL in text format the fix is safe',
+      format: 'text',
+      text: '标题\n访问https://a.b/c?x=1,2,然后见test@ab.cn.',
+      errors: [
+        { ...comma, line: 2, column: 22, endColumn: 23 },
+        { messageId: 'halfWidth', line: 2, column: 36, endColumn: 37 },
+      ],
+      output: '标题\n访问https://a.b/c?x=1,2，然后见test@ab.cn.',
     },
     {
       name: 'a Latin word or number closing a Chinese sentence',

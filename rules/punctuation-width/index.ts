@@ -1,4 +1,5 @@
-import type { Block, Report, Rule } from '../../packages/core/src/types.js'
+import type { Report, Rule } from '../../packages/core/src/types.js'
+import { PLACEHOLDER } from '../../packages/core/src/kit.js'
 
 export interface Options {
   /** Half-width marks to check, out of `,.;:?!()"`. */
@@ -114,8 +115,19 @@ const rule: Rule<Options> = {
         if (doc.source.slice(start, end).trim() !== text[i]) return
         report({ ...r, start, end })
       }
+      // In Markdown a full-width mark right after a bare URL would become part of the link:
+      // report it, but leave the fix to the writer (add a space, or write <URL>).
+      const afterUrl = (i: number) => {
+        if (doc.format !== 'markdown' || text[i - 1] !== PLACEHOLDER) return false
+        const [s, e] = block.range(i - 1, i)
+        return /^(?:https?:\/\/|ftp:\/\/|www\.)|^[^`<]*@/i.test(doc.source.slice(s, e))
+      }
       const fixMark = (i: number, expected: string, opening = false) =>
-        emit({ messageId: 'halfWidth', data: { name: NAME[text[i]], mark: text[i], expected }, start: 0, end: 0, expected: [expected] }, i, spread(text, i, opening))
+        emit(
+          { messageId: 'halfWidth', data: { name: NAME[text[i]], mark: text[i], expected }, start: 0, end: 0, expected: afterUrl(i) ? undefined : [expected] },
+          i,
+          spread(text, i, opening),
+        )
       const chineseAround = (i: number) => isCjk(nearest(text, i, -1)) || isCjk(nearest(text, i + 1, 1)) || (nearest(text, i + 1, 1) === '' && attached(text, i))
 
       // Double quotes pair up in order within the block. An odd one out pairs with the

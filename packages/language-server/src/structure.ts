@@ -3,10 +3,12 @@
  * The analyses are core's `summarize` (the rules that own them compute them); nothing is
  * recomputed here.
  */
-import { summarize, type AnalyzeResult } from '@ximo/core'
+import { summarize, type AnalyzeResult, type Summary } from '@ximo/core'
+
+type ElementKey = keyof NonNullable<Summary['lead']>['elements']
 
 /** The six elements in the guide's order: 何时、何地、何事、何人、为何、如何. */
-const ELEMENTS: Array<[string, string]> = [
+const ELEMENTS: Array<[ElementKey, string]> = [
   ['time', '何时'],
   ['place', '何地'],
   ['event', '何事'],

@@ -1,0 +1,89 @@
+/**
+ * Finding listed wrong forms on jieba word boundaries.
+ *
+ * A wrong form must start and end on a token boundary, so that it is never found inside a
+ * longer correct word (`全生` in `安全生产`). Misspellings are rarely in jieba's dictionary,
+ * though, and its HMM then glues them to a neighbouring character (`要峻工` → `要峻/工`, or one
+ * unknown word `有险竣`). A boundary inside such an unknown word (tag `x`, Han characters) is
+ * therefore soft: the wrong form may start or end there. Boundaries inside a dictionary word
+ * stay hard.
+ */
+import type { Block, Token } from '../../packages/core/src/types.js'
+
+export interface WrongForms {
+  /** wrong → right */
+  pairs: Map<string, string>
+  /** Forms by first character, longest first. */
+  byFirst: Map<string, string[]>
+  /** Phrases inside which a wrong form is correct usage, by the wrong forms they contain. */
+  exceptions: Map<string, string[]>
+}
+
+export interface WrongHit {
+  wrong: string
+  right: string
+  /** Prose indices [index, index + wrong.length) in the block. */
+  index: number
+  /** Tokens before and after the hit (undefined at the block edges). */
+  before?: Token
+  after?: Token
+}
+
+export function compileForms(pairs: Map<string, string>, exceptions: string[]): WrongForms {
+  const byFirst = new Map<string, string[]>()
+  for (const wrong of pairs.keys()) {
+    const list = byFirst.get(wrong[0]) ?? []
+    list.push(wrong)
+    byFirst.set(wrong[0], list)
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
+  const byWrong = new Map<string, string[]>()
+  for (const phrase of exceptions) {
+    for (const wrong of pairs.keys()) {
+      if (phrase.includes(wrong)) byWrong.set(wrong, [...(byWrong.get(wrong) ?? []), phrase])
+    }
+  }
+  return { pairs, byFirst, exceptions: byWrong }
+}
+
+const isSoft = (t: Token | undefined): boolean => t !== undefined && t.pos === 'x' && /\p{Script=Han}/u.test(t.text)
+
+/** Whether the text around [index, index + wrong.length) spells one of the exception phrases. */
+function excepted(text: string, index: number, wrong: string, phrases: string[] | undefined): boolean {
+  for (const phrase of phrases ?? []) {
+    for (let k = phrase.indexOf(wrong); k >= 0; k = phrase.indexOf(wrong, k + 1)) {
+      if (index - k >= 0 && text.startsWith(phrase, index - k)) return true
+    }
+  }
+  return false
+}
+
+export function findWrongForms(block: Block, forms: WrongForms): WrongHit[] {
+  const { text, tokens } = block
+  // The token covering each prose index.
+  const at: Array<number | undefined> = new Array(text.length)
+  tokens.forEach((t, n) => {
+    for (let k = t.index; k < t.index + t.text.length; k++) at[k] = n
+  })
+  const hits: WrongHit[] = []
+  for (let i = 0; i < text.length; i++) {
+    const candidates = forms.byFirst.get(text[i])
+    if (!candidates) continue
+    for (const wrong of candidates) {
+      if (!text.startsWith(wrong, i)) continue
+      const j = i + wrong.length
+      const first = at[i]
+      const last = at[j - 1]
+      if (first === undefined || last === undefined) continue
+      const startOk = tokens[first].index === i || isSoft(tokens[first])
+      const endOk = tokens[last].index + tokens[last].text.length === j || isSoft(tokens[last])
+      if (!startOk || !endOk || excepted(text, i, wrong, forms.exceptions.get(wrong))) continue
+      const before = tokens[first].index === i ? tokens[first - 1] : undefined
+      const after = tokens[last].index + tokens[last].text.length === j ? tokens[last + 1] : undefined
+      hits.push({ wrong, right: forms.pairs.get(wrong)!, index: i, before, after })
+      i = j - 1
+      break
+    }
+  }
+  return hits
+}
