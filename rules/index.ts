@@ -11,6 +11,7 @@ import sentenceLength from './sentence-length/index.js'
 import endingLength from './ending-length/index.js'
 import endingCliche from './ending-cliche/index.js'
 import typo from './typo/index.js'
+import deDiDe from './de-di-de/index.js'
 import punctuationWidth from './punctuation-width/index.js'
 import punctuationPairs from './punctuation-pairs/index.js'
 import punctuationMisuse from './punctuation-misuse/index.js'
@@ -18,4 +19,4 @@ import ordinalPunctuation from './ordinal-punctuation/index.js'
 import numberFormat from './number-format/index.js'
 import placeholder from './placeholder/index.js'
 
-export const allRules: Rule[] = [headlineStructure, headlineLength, headlinePunctuation, leadElements, leadPreamble, fillerPhrase, complexSentence, sentenceLength, endingLength, endingCliche, typo, punctuationWidth, punctuationPairs, punctuationMisuse, ordinalPunctuation, numberFormat, placeholder]
+export const allRules: Rule[] = [headlineStructure, headlineLength, headlinePunctuation, leadElements, leadPreamble, fillerPhrase, complexSentence, sentenceLength, endingLength, endingCliche, typo, deDiDe, punctuationWidth, punctuationPairs, punctuationMisuse, ordinalPunctuation, numberFormat, placeholder]

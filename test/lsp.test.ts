@@ -9,7 +9,7 @@ import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vs
 import { analyze, summarize, type XimoConfig } from '@ximo/core'
 import { startClient, workspace, applyEdits, until, type TestClient } from '../packages/language-server/test/client.js'
 
-const CONFIG = { extends: [], rules: { 'sentence-length': ['warning', { max: 20 }], 'punctuation-width': 'warning' } }
+const CONFIG: XimoConfig = { extends: [], rules: { 'sentence-length': ['warning', { max: 20 }], 'punctuation-width': 'warning' } }
 
 // 𠮷 (U+20BB7) is two UTF-16 code units: every column after it is one more than its index in code points.
 const DRAFT = [
@@ -228,11 +228,11 @@ describe('language server over stdio (push diagnostics)', () => {
       ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: doc }, position: { line, character } })) as Hover | null)?.contents as
         | { value: string }
         | undefined
-    const summary = summarize(analyze(text, { config: CONFIG as XimoConfig }))
+    const summary = summarize(analyze(text, { config: CONFIG }))
     const h = summary.headline!
     expect(['内容直述型', '总括归纳型', '评论劝谏型', '趋向预测型', '文种标签', '缺少谓语']).toContain(h.typeName)
     expect((await hoverAt(0, 4))?.value).toBe(`**标题类型：${h.typeName}**${h.predicate ? `（谓语“${h.predicate}”）` : ''}`)
-    const names: Array<[keyof typeof summary.lead.elements, string]> = [
+    const names: Array<[keyof NonNullable<typeof summary.lead>['elements'], string]> = [
       ['time', '何时'],
       ['place', '何地'],
       ['event', '何事'],
@@ -244,7 +244,10 @@ describe('language server over stdio (push diagnostics)', () => {
     const found = names.filter(([k]) => els[k]).length
     expect(found).toBeGreaterThanOrEqual(3)
     expect(els.time?.text).toBe('10月8日')
-    expect((await hoverAt(2, 10))?.value).toBe(
+    // The lead's sentence is also too long: the rule's explanation comes first, then the elements.
+    const lead = (await hoverAt(2, 10))!.value.split('\n\n---\n\n')
+    expect(lead[0]).toMatch(/^\*\*句子不宜过长，多用短句\*\*/)
+    expect(lead[1]).toBe(
       `**导语六要素：找到 ${found} 项**\n\n` + names.map(([k, n]) => (els[k] ? `- ✓ ${n}：“${els[k]!.text}”` : `- ✗ ${n}：未找到`)).join('\n'),
     )
     expect(await hoverAt(1, 0)).toBeUndefined()

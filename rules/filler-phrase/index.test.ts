@@ -28,6 +28,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      // A literal filler at the start of the lead is not a preamble pattern: reported here.
+      text: '众所周知，9月以来县交通运输局排查桥梁312座。',
+      errors: [{ messageId: 'filler', line: 1, column: 1, endColumn: 5 }],
+    },
+    {
       name: 'guide pattern after the lead',
       text: lead + '在县委县政府的坚强领导下，27处隐患已整改24处。',
       errors: [{ messageId: 'filler', message: '“在县委县政府的坚强领导下”是套话，请删去，直接写事实。', line: 5, column: 1, endLine: 5, endColumn: 13 }],

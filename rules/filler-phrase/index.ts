@@ -45,7 +45,9 @@ const rule: Rule<Options> = {
     const preamble = lead ? openingClause(lead).length : 0
     for (const block of doc.blocks) {
       for (const hit of findPhrases(block, entries)) {
-        if (block === lead && hit.index < preamble) continue
+        // Only the preamble patterns (the gap entries: 在……领导下) are lead-preamble's; a literal
+        // phrase such as 众所周知 at the start of the lead is still reported here.
+        if (block === lead && hit.index < preamble && hit.entry.re) continue
         const phrase = block.text.slice(hit.index, hit.index + hit.length)
         if (hit.entry.severity === 'info') report({ messageId: 'borderline', data: { phrase }, start: hit.start, end: hit.end, severity: 'info' })
         else report({ messageId: 'filler', data: { phrase }, start: hit.start, end: hit.end })

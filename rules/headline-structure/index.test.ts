@@ -43,6 +43,9 @@ const clean = [
 
 runRuleTests(rule, {
   valid: [
+    // A verb that takes the report as its object: the headline reports an event.
+    md('县长向县人大常委会作政府工作报告'),
+    md('市政府办公室印发年度政务公开工作要点'),
     ...clean.map((h) => md(h)),
     // Only the first-level heading is the headline; section headings are not checked.
     md('县交通局召开冬季道路保畅工作会议') + '\n## 2025年工作总结\n\n全年完成路面修复。\n',
@@ -60,6 +63,11 @@ runRuleTests(rule, {
     { text: md('全市国省干线路面全部彩铺'), options: { verbs: ['彩铺'] } },
   ],
   invalid: [
+    {
+      // A verb inside the topic (审批) does not make a report label a headline.
+      text: md('区行政审批服务改革推进工作汇报'),
+      errors: [{ messageId: 'documentLabel', line: 1, column: 3, endColumn: 18 }],
+    },
     {
       text: md('县交通运输局2025年上半年工作汇报'),
       errors: [{ messageId: 'documentLabel', message: '标题是文种标签（工作汇报），请改为“单位+做+事件”，写明谁做了什么。', line: 1, column: 3, endLine: 1, endColumn: 21, severity: 'warning' }],

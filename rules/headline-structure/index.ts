@@ -11,6 +11,7 @@ import advisoryTxt from './advisory.txt'
 import forecastTxt from './forecast.txt'
 import summaryTxt from './summary.txt'
 import summaryPhrasesTxt from './summary-phrases.txt'
+import reportVerbsTxt from './report-verbs.txt'
 
 export interface Options {
   /** Extra document labels (…工作汇报). */
@@ -51,6 +52,7 @@ const NOMINAL_HEADS = new Set(parseWordList(nominalHeadsTxt))
 const ADVISORY = parseWordList(advisoryTxt)
 const FORECAST = parseWordList(forecastTxt)
 const SUMMARY_PHRASES = parseWordList(summaryPhrasesTxt)
+const REPORT_VERBS = new Set(parseWordList(reportVerbsTxt))
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const byLength = (a: string, b: string) => b.length - a.length
 const NUM = '(?:[二三四五六七八九十两多]|\\d+)(?:个|项|条|大|种)?'
@@ -128,7 +130,12 @@ export function classifyHeadline(headline: Block, options: Partial<Options> = {}
   const doc = LABEL_DOC_RE.exec(core)
   if (doc && candidates(0, about).length === 0) return result('label', null, `关于……的${doc[1]}`)
   const label = labels.find((l) => core.endsWith(l))
-  if (label && candidates(0, core.length - label.length).length === 0) return result('label', null, label)
+  // …工作汇报 is a label even after verbs inside the topic (区政务审批服务改革工作汇报), unless a
+  // verb takes the report as its object (市长向人大作工作报告, 县政府印发年度工作要点).
+  if (label) {
+    const before = tokens.filter((t) => t.index < core.length - label.length && outside(t))
+    if (!before.some((t) => REPORT_VERBS.has(t.text))) return result('label', null, label)
+  }
 
   const all = candidates(0, text.length)
   const strong = all.filter((c) => !c.weak)

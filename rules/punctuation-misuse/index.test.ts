@@ -101,14 +101,15 @@ runRuleTests(rule, {
     },
     {
       name: 'astral characters, a heading, a block quote and a list item',
-      text: '# 一、 𠮷𠮷。。\n\n> 𠮷...等。\n\n- 《甲》、《乙》',
+      text: '# 一、 𠮷𠮷。。\n\n> 𠮷...等。𠮷...\n\n- 《甲》、《乙》',
       errors: [
         { messageId: 'spaceAfter', line: 1, column: 5, endColumn: 6 },
         { messageId: 'stacked', line: 1, column: 10, endColumn: 12 },
         { messageId: 'ellipsisDeng', line: 3, column: 5, endColumn: 9 },
+        { messageId: 'ellipsis', line: 3, column: 12, endColumn: 15 },
         { messageId: 'series', line: 5, column: 6, endColumn: 7 },
       ],
-      output: '# 一、𠮷𠮷。\n\n> 𠮷……。\n\n- 《甲》《乙》',
+      output: '# 一、𠮷𠮷。\n\n> 𠮷……。𠮷……\n\n- 《甲》《乙》',
     },
     {
       name: 'after a link and inline code',

@@ -14,19 +14,26 @@ const CJK = /[\p{Script=Han}\u3001-\u303F\uFF01-\uFF60“”‘’…]/u
 /** What may follow 等 when it ends a list: punctuation, a placeholder or the end. */
 const ENDS_LIST = new RegExp(`^(?:$|[\\s\\p{P}${PLACEHOLDER}])`, 'u')
 
+/** Whether the character at index `k` (either half of a surrogate pair) is CJK. */
+function cjkAt(text: string, k: number): boolean {
+  if (k < 0 || k >= text.length) return false
+  const low = text.charCodeAt(k) >= 0xdc00 && text.charCodeAt(k) <= 0xdfff && k > 0
+  return CJK.test(String.fromCodePoint(text.codePointAt(low ? k - 1 : k)!))
+}
+
 /** Whether a CJK character is the nearest non-space character on either side of [i, j). */
 function chineseAround(text: string, i: number, j: number): boolean {
   let k = i - 1
   while (k >= 0 && /\s/.test(text[k])) k--
   let m = j
   while (m < text.length && /\s/.test(text[m])) m++
-  return CJK.test(text[k] ?? '') || CJK.test(text[m] ?? '')
+  return cjkAt(text, k) || cjkAt(text, m)
 }
 
 /** Whether [.., i) ends a phrase of several Latin words (and so on...). */
 function afterLatinPhrase(text: string, i: number): boolean {
   let k = i
-  while (k > 0 && !CJK.test(text[k - 1])) k--
+  while (k > 0 && !cjkAt(text, k - 1)) k--
   return /[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z][^\s]*\s+[^\s]*[A-Za-z]/.test(text.slice(k, i).trim())
 }
 
@@ -98,9 +105,9 @@ const rule: Rule<Options> = {
       for (const m of text.matchAll(SPACE_AFTER)) {
         const i = m.index + 1
         // Curly quotes around English text (the “best” way, “Roads first.” 照录) keep their spaces.
-        const next = text[i + m[2].length]
-        if ('“‘'.includes(m[1]) && !CJK.test(next)) continue
-        if ('”’'.includes(m[1]) && (!CJK.test(next) || /[\x21-\x7E]/.test(text[m.index - 1] ?? ''))) continue
+        const next = cjkAt(text, i + m[2].length)
+        if ('“‘'.includes(m[1]) && !next) continue
+        if ('”’'.includes(m[1]) && (!next || /[\x21-\x7E]/.test(text[m.index - 1] ?? ''))) continue
         emit({ messageId: 'spaceAfter', data: { mark: m[1] }, expected: [] }, i, i + m[2].length)
       }
 

@@ -1,4 +1,4 @@
-import type { Block, Rule } from '../../packages/core/src/types.js'
+import type { Block, Report, Rule } from '../../packages/core/src/types.js'
 
 export type Options = Record<string, never>
 
@@ -33,7 +33,7 @@ function afterOrdinal(text: string, i: number): boolean {
   for (const [re, max] of [[/[0-9]/, 2], [/[A-Za-z]/, 1], [/[一二三四五六七八九十]/, 3]] as const) {
     let k = i
     while (k > 0 && i - k < max && re.test(text[k - 1])) k--
-    if (k < i && !(k > 0 && re.test(text[k - 1]))) return k === 0 || !/[\p{Script=Han}A-Za-z0-9]/u.test(text[k - 1])
+    if (k < i && !(k > 0 && re.test(text[k - 1]))) return k === 0 || !/[\p{Script=Han}A-Za-z0-9\uD800-\uDFFF]/u.test(text[k - 1])
   }
   return false
 }
@@ -77,9 +77,10 @@ const rule: Rule<Options> = {
     },
   },
   check(doc, { report }) {
-    const at = (block: Block, i: number) => {
+    const emit = (block: Block, i: number, r: Omit<Report, 'start' | 'end'>) => {
       const [start, end] = block.range(i, i + 1)
-      return { start, end }
+      // An entity (&ldquo;) has no one-to-one source character: leave it.
+      if (doc.source.slice(start, end) === block.text[i]) report({ ...r, start, end })
     }
     const scans: Scan[] = []
     for (const block of doc.blocks) {
@@ -94,7 +95,7 @@ const rule: Rule<Options> = {
         if (i < 0) continue
         flipped.add(open)
         const expected = text[i] === open ? CLOSE[open] : open
-        report({ messageId: 'wrongQuote', data: { mark: text[i], expected }, ...at(block, i), expected: [expected] })
+        emit(block, i, { messageId: 'wrongQuote', data: { mark: text[i], expected }, expected: [expected] })
       }
       const quiet = (ch: string) => flipped.has(fam(ch))
 
@@ -122,12 +123,12 @@ const rule: Rule<Options> = {
         const open = inner.length ? text[inner[inner.length - 1].i] : ''
         if (k >= 0) {
           // “甲（乙”丙）: report the crossing once; the marks in between stay open.
-          if (inner.length) report({ messageId: 'crossed', data: { name: NAME[ch], mark: ch, openName: NAME[open], open, close: CLOSE[open] }, ...at(block, i) })
+          if (inner.length) emit(block, i, { messageId: 'crossed', data: { name: NAME[ch], mark: ch, openName: NAME[open], open, close: CLOSE[open] } })
           for (const o of inner) o.involved = true
           stack.splice(k, 1)
         } else if (inner.length) {
           // “甲’: a closing mark of another kind.
-          report({ messageId: 'mismatch', data: { name: NAME[ch], mark: ch, openName: NAME[open], open, close: CLOSE[open] }, ...at(block, i) })
+          emit(block, i, { messageId: 'mismatch', data: { name: NAME[ch], mark: ch, openName: NAME[open], open, close: CLOSE[open] } })
           inner[inner.length - 1].involved = true
         } else if (!(ch === '）' && afterOrdinal(text, i))) {
           scan.unopened.push(i)
@@ -157,11 +158,11 @@ const rule: Rule<Options> = {
       for (const o of s.unclosed) {
         if (o === leadOpen(s) && chainCloses[n + 1]) continue
         const mark = text[o.i]
-        report({ messageId: 'unclosed', data: { name: NAME[mark], mark, close: CLOSE[mark] }, ...at(s.block, o.i) })
+        emit(s.block, o.i, { messageId: 'unclosed', data: { name: NAME[mark], mark, close: CLOSE[mark] } })
       }
       for (const i of s.unopened) {
         const mark = text[i]
-        report({ messageId: 'unopened', data: { name: NAME[mark], mark, open: OPEN[mark] }, ...at(s.block, i) })
+        emit(s.block, i, { messageId: 'unopened', data: { name: NAME[mark], mark, open: OPEN[mark] } })
       }
     })
   },

@@ -94,7 +94,7 @@ runRuleTests(rule, {
     {
       name: 'a lone double quote: no fix',
       text: '他说"你好。',
-      errors: [{ messageId: 'loneQuote', message: '半角引号 " 没有配对，请改用全角引号“”并补全。', line: 1, column: 3, endColumn: 4 }],
+      errors: [{ messageId: 'loneQuote', message: '半角引号 " 没有配对，请改用全角引号“”并补全', line: 1, column: 3, endColumn: 4 }],
       output: null,
     },
     {
@@ -149,7 +149,7 @@ runRuleTests(rule, {
         { ...comma, line: 2, column: 22, endColumn: 23 },
         { messageId: 'halfWidth', line: 2, column: 36, endColumn: 37 },
       ],
-      output: '标题\n访问https://a.b/c?x=1,2，然后见test@ab.cn.',
+      output: '标题\n访问https://a.b/c?x=1,2，然后见test@ab.cn。',
     },
     {
       name: 'a Latin word or number closing a Chinese sentence',

@@ -102,7 +102,7 @@ const rule: Rule<Options> = {
     defaultOptions: { marks: ',.;:?!()"' },
     messages: {
       halfWidth: '请将半角{name} {mark} 改为全角 {expected}',
-      loneQuote: '半角引号 " 没有配对，请改用全角引号“”并补全。',
+      loneQuote: '半角引号 " 没有配对，请改用全角引号“”并补全',
     },
   },
   check(doc, { options, report }) {

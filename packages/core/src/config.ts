@@ -143,7 +143,13 @@ export function resolveConfig(raw: XimoConfig, opts: ResolveOptions = {}, seen: 
       const target = isAbsolute(name) ? name : resolve(baseDir, name)
       if (seen.has(target)) fail(`extends 循环引用 ${target}`)
       seen.add(target)
-      const parent = resolveConfig(readConfigFile(target), { filePath: target, rules }, seen)
+      let parentRaw: XimoConfig
+      try {
+        parentRaw = readConfigFile(target)
+      } catch (e) {
+        throw new ConfigError(file, `extends 指向的 ${name}：${(e as ConfigError).reason ?? (e as Error).message}`)
+      }
+      const parent = resolveConfig(parentRaw, { filePath: target, rules }, seen)
       config = { ...parent, rules: { ...parent.rules }, dictionary: [...parent.dictionary], ignore: [...parent.ignore] }
     }
   }

@@ -216,12 +216,16 @@ export function buildDocument(source: string, options: BuildOptions): BuiltDocum
   const headlineIndex = headline ? blocks.indexOf(headline) : -1
   const after = blocks.slice(headlineIndex + 1)
 
+  // Before the lead: a few salutation and byline lines; in a .txt draft also title lines
+  // (a headline broken over two lines, an outline of short headings, 正文：).
   const preface: Block[] = []
   let i = 0
-  while (i < after.length && i < 4) {
+  const limit = options.format === 'text' ? 30 : 4
+  while (i < after.length && i < limit) {
     const b = after[i]
     if (b.kind === 'heading') break
-    if (SALUTATION_RE.test(b.text.trim()) || isByline(b.text) || (options.format === 'text' && isTitleLine(b.text))) {
+    const isPreface = i < 4 && (SALUTATION_RE.test(b.text.trim()) || isByline(b.text))
+    if (isPreface || (options.format === 'text' && (isTitleLine(b.text) || SALUTATION_RE.test(b.text.trim())))) {
       preface.push(b)
       i++
     } else break

@@ -9,7 +9,7 @@ export interface Settings {
   enable: boolean
   /** Rule settings laid over the workspace `.ximorc.*` (same shape as its `rules`). */
   rules: Record<string, RuleSetting>
-  /** Language ids to lint; `*` for every document. */
+  /** Language ids to lint; `*` for every document (`text` is Neovim's id for plain text). */
   languages: string[]
   /** Milliseconds to wait after a change before linting. */
   debounce: number
@@ -20,7 +20,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   rules: {},
-  languages: ['markdown', 'plaintext'],
+  languages: ['markdown', 'plaintext', 'text'],
   debounce: 150,
   maxDocumentSize: 2_000_000,
 }

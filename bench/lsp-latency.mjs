@@ -1,0 +1,118 @@
+// Language server latency: time from a didChange that edits one paragraph to the
+// publishDiagnostics for that version, on a ~20,000-character draft, over 200 edits.
+//
+//   node scripts/build.mjs && node bench/lsp-latency.mjs [--edits 200] [--chars 20000] [--debounce 0]
+//
+// The debounce (the pause the server waits for while the user types) is 0 by default, so the
+// numbers are the server's own cost; an editor adds `ximo.debounce` (150 ms) on top.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const bin = join(root, 'packages/language-server/bin/ximo-language-server.js')
+if (!existsSync(join(root, 'packages/language-server/dist/server.js'))) {
+  console.error('先运行 node scripts/build.mjs')
+  process.exit(1)
+}
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 ? Number(process.argv[i + 1]) : dflt
+}
+const EDITS = arg('edits', 200)
+const CHARS = arg('chars', 20000)
+const DEBOUNCE = arg('debounce', 0)
+
+// A draft written for this benchmark: a headline, a lead and body paragraphs made of varied
+// sentences, with some findings (long sentences, half-width commas) as a real draft has.
+const SENTENCES = [
+  '县农业农村局组织技术人员深入乡镇开展秋播技术指导。',
+  '今年全县秋播面积比去年增加三千亩，小麦和油菜是主要品种。',
+  '各乡镇设立农资供应点，保障种子和化肥按时到户。',
+  '技术人员现场讲解播种深度和施肥方法,并发放明白纸。',
+  '针对部分地块土壤墒情偏差的问题，县里协调水利部门开闸放水，确保适墒播种。',
+  '种粮大户普遍反映机收机播服务及时，作业质量比往年有明显提高。',
+  '下一步，县农业农村局将继续跟踪出苗情况，做好冬前田间管理。',
+  '县财政安排专项资金用于补贴深松整地作业，每亩补助三十元，全县已有八百多户申请补贴并通过审核，补贴资金将在年底前发放到户。',
+  '截至十月底，全县已完成秋播任务的六成。',
+  '部分村组劳动力外出务工较多，县里组织农机合作社提供托管服务。',
+]
+function paragraph(i) {
+  let p = ''
+  for (let k = 0; k < 4; k++) p += SENTENCES[(i * 3 + k * 7) % SENTENCES.length]
+  return p.replace('三千', String(1000 + i))
+}
+const paragraphs = []
+let length = 0
+for (let i = 0; length < CHARS; i++) {
+  const p = paragraph(i)
+  paragraphs.push(p)
+  length += p.length + 2
+}
+const headline = '# 县农业农村局多措并举推进秋播工作'
+const text = [headline, ...paragraphs].join('\n\n') + '\n'
+
+const dir = mkdtempSync(join(tmpdir(), 'ximo-bench-'))
+const uri = pathToFileURL(join(dir, 'draft.md')).href
+const proc = spawn(process.execPath, [bin, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] })
+const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin))
+const waiting = new Map()
+let lastCount = 0
+conn.onNotification('textDocument/publishDiagnostics', (p) => {
+  if (p.uri !== uri) return
+  lastCount = p.diagnostics.length
+  waiting.get(p.version)?.()
+})
+conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ debounce: DEBOUNCE })))
+conn.onRequest('client/registerCapability', () => null)
+conn.listen()
+const rootUri = pathToFileURL(dir).href
+await conn.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri,
+  workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+  capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  initializationOptions: { debounce: DEBOUNCE },
+})
+await conn.sendNotification('initialized', {})
+
+const published = (version) => new Promise((resolve) => waiting.set(version, resolve))
+let version = 1
+let t = performance.now()
+let done = published(1)
+await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } })
+await done
+const openMs = performance.now() - t
+
+// Each edit rewrites one character of one paragraph (a number, as an officer corrects a figure).
+const lines = text.split('\n')
+const times = []
+for (let i = 0; i < EDITS; i++) {
+  const p = 1 + ((i * 37) % paragraphs.length)
+  const line = p * 2 // paragraphs are on even lines after the headline
+  const at = lines[line].indexOf('，') > 0 ? lines[line].indexOf('，') - 1 : 0
+  const ch = String.fromCharCode(0x4e00 + ((i * 131) % 20000))
+  lines[line] = lines[line].slice(0, at) + ch + lines[line].slice(at + 1)
+  version++
+  done = published(version)
+  t = performance.now()
+  await conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line, character: at }, end: { line, character: at + 1 } }, text: ch }],
+  })
+  await done
+  times.push(performance.now() - t)
+}
+
+await conn.sendRequest('shutdown')
+await conn.sendNotification('exit')
+
+times.sort((a, b) => a - b)
+const q = (f) => times[Math.min(times.length - 1, Math.floor(f * times.length))]
+const r = (x) => x.toFixed(1)
+console.log(`文稿 ${text.length} 字符，${paragraphs.length} 段；${EDITS} 次修改；防抖 ${DEBOUNCE} ms；最后一次 ${lastCount} 条诊断`)
+console.log(`打开到首次诊断：${r(openMs)} ms（含分词器加载）`)
+console.log(`修改一段到诊断发布：中位数 ${r(q(0.5))} ms，p95 ${r(q(0.95))} ms，最小 ${r(times[0])} ms，最大 ${r(times.at(-1))} ms`)

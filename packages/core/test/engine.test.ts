@@ -1,0 +1,109 @@
+import { describe, it, expect } from 'vitest'
+import { retext } from 'retext'
+import type { Root } from 'nlcst'
+import { lint, fix, fixDetailed, applyFixes, analyze } from '../src/engine.js'
+import { summarize } from '../src/summary.js'
+import { retextChinese } from '../src/nlcst.js'
+import { rules } from '../src/index.js'
+import { presetConfig } from '../src/config.js'
+
+const only = (...ids: string[]) => {
+  const c = presetConfig('all-off')
+  for (const id of ids) c.rules[id] = { ...presetConfig('recommended').rules[id] }
+  return c
+}
+
+describe('diagnostics', () => {
+  it('are vfile messages with ruleId, severity, exact range, Chinese reason, url, note and fix', () => {
+    const [d] = lint('# 市交通局完成桥梁排查。\n\n正文。', { config: only('headline-punctuation') })
+    expect(d.ruleId).toBe('headline-punctuation')
+    expect(d.source).toBe('ximo')
+    expect(d.severity).toBe('warning')
+    expect(d.fatal).toBe(false)
+    expect([d.line, d.column, d.endLine, d.endColumn, d.offset, d.endOffset]).toEqual([1, 13, 1, 14, 12, 13])
+    expect(d.place).toEqual({ start: { line: 1, column: 13, offset: 12 }, end: { line: 1, column: 14, offset: 13 } })
+    expect(d.reason).toMatch(/\p{Script=Han}/u)
+    expect(d.url).toMatch(/rules\/headline-punctuation\/README\.md$/)
+    expect(d.note).toBe(rules.find((r) => r.meta.id === 'headline-punctuation')!.meta.guide)
+    expect(d.actual).toBe('。')
+    // retext's convention: an empty list of replacements means "delete it".
+    expect(d.expected).toEqual([])
+    expect(d.fix).toEqual({ range: [12, 13], text: '' })
+  })
+
+  it('map severities to vfile fatal: error true, warning false, info unset', () => {
+    const c = only('sentence-length')
+    const text = '甲'.repeat(100) + '。'
+    c.rules['sentence-length'].severity = 'error'
+    expect(lint(text, { config: c })[0].fatal).toBe(true)
+    c.rules['sentence-length'].severity = 'info'
+    const info = lint(text, { config: c })[0]
+    expect(info.fatal).toBeUndefined()
+    expect(info.severity).toBe('info')
+  })
+
+  it('counts columns in UTF-16 code units after characters outside the BMP', () => {
+    const [d] = lint('# 𠀀𠀀市局完成排查。', { config: only('headline-punctuation') })
+    expect([d.column, d.endColumn]).toEqual([13, 14])
+  })
+})
+
+describe('inline directives', () => {
+  const long = '甲'.repeat(90) + '。'
+  const config = only('sentence-length')
+  it('disable-next-line silences the next non-blank line only, for the named rule', () => {
+    const text = `<!-- ximo-disable-next-line sentence-length -->\n${long}\n\n${long}`
+    expect(lint(text, { config }).map((d) => d.line)).toEqual([4])
+    const other = `<!-- ximo-disable-next-line headline-length -->\n${long}`
+    expect(lint(other, { config }).map((d) => d.line)).toEqual([2])
+  })
+  it('disable … enable silences a region; a bare disable silences every rule', () => {
+    const text = `${long}\n\n<!-- ximo-disable sentence-length -->\n\n${long}\n\n<!-- ximo-enable sentence-length -->\n\n${long}`
+    expect(lint(text, { config }).map((d) => d.line)).toEqual([1, 9])
+    const bare = `<!-- ximo-disable -->\n\n${long}`
+    expect(lint(bare, { config })).toEqual([])
+  })
+})
+
+describe('fixes', () => {
+  it('never overlap, and a second run changes nothing', () => {
+    const text = '# 县人社局开展招聘活动。\n\n3月5日，县人社局举办招聘会。'
+    const once = fix(text)
+    expect(once).toBe('# 县人社局开展招聘活动\n\n3月5日，县人社局举办招聘会。')
+    expect(fix(once)).toBe(once)
+  })
+  it('applyFixes skips a fix overlapping an earlier one', () => {
+    const mk = (s: number, e: number, t: string) => ({ fix: { range: [s, e] as [number, number], text: t } }) as never
+    expect(applyFixes('abcdef', [mk(1, 3, 'X'), mk(2, 4, 'Y'), mk(4, 5, 'Z')]).output).toBe('aXdZf')
+  })
+  it('fixDetailed reports what it applied; fixTypes limits the kinds', () => {
+    const text = '# 县人社局开展招聘活动。\n\n3月5日，县人社局举办招聘会。'
+    const r = fixDetailed(text)
+    expect(r.fixes.map((f) => [f.ruleId, f.actual, f.text])).toEqual([['headline-punctuation', '。', '']])
+    expect(fixDetailed(text, { fixTypes: ['wording'] }).output).toBe(text)
+  })
+})
+
+describe('analyze + summarize', () => {
+  it('expose the headline type and the lead elements', () => {
+    const s = summarize(analyze('# 县农业农村局三举措抓好秋粮收购\n\n9月以来，县农业农村局在全县设立收购点14个。\n\n粮款当天到账。'))
+    expect(s.headline).toMatchObject({ text: '县农业农村局三举措抓好秋粮收购', type: 'summary', typeName: '总括归纳型' })
+    expect(s.lead?.elements.time?.text).toBe('9月以来')
+    expect(s.lead?.elements.subject?.text).toBe('县农业农村局')
+    expect(s.lead?.elements.event).not.toBeNull()
+    expect([s.errors, s.warnings]).toEqual([0, 0])
+  })
+})
+
+describe('retextChinese', () => {
+  it('parses Chinese into NLCST with part-of-speech tags and positions', () => {
+    const tree = retext().use(retextChinese).parse('市交通局召开会议。随后部署工作。') as Root
+    const para = tree.children[0]
+    expect(para.type).toBe('ParagraphNode')
+    const sentences = (para as { children: Array<{ type: string; children: Array<{ type: string; data?: { pos?: string }; position?: { start: { offset?: number } } }> }> }).children
+    expect(sentences.map((s) => s.type)).toEqual(['SentenceNode', 'SentenceNode'])
+    const words = sentences[0].children.filter((c) => c.type === 'WordNode') as Array<{ children: Array<{ value: string }>; data?: { pos?: string } }>
+    expect(words.map((w) => `${w.children[0].value}/${w.data?.pos}`)).toEqual(['市/n', '交通局/nt', '召开/v', '会议/n'])
+    expect(sentences[1].children[0].position?.start.offset).toBe(9)
+  })
+})
