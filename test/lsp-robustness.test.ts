@@ -108,6 +108,31 @@ describe('language server robustness', () => {
     expect(client.stderr()).not.toMatch(/ximo-language-server:/)
   }, 180_000)
 
+  it('drops a result that went stale while it was being computed', async () => {
+    const ws = workspace({ '.ximorc.json': CONFIG })
+    // No debounce: the lint of version 2 starts at once and takes long on this draft.
+    const client = await startClient({ cwd: ws.dir, initializationOptions: { debounce: 0 }, settings: () => ({ debounce: 0 }) })
+    try {
+      const uri = ws.uri('long.md')
+      const para = '县农业农村局组织技术人员深入乡镇开展秋播技术指导,现场发放资料。'
+      client.open(uri, '# 县里推进秋播工作\n\n' + (para.repeat(4) + '\n\n').repeat(800))
+      await client.diagnostics(uri, (p) => p.version === 1, 120_000)
+      const edit = (version: number, text: string) =>
+        client.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text }],
+        })
+      await edit(2, '今天')
+      await new Promise((r) => setTimeout(r, 10))
+      await edit(3, '明天')
+      const p = await client.diagnostics(uri, (x) => x.version === 3, 120_000)
+      expect(p.diagnostics.filter((d) => d.code === 'punctuation-width')).toHaveLength(3200)
+      expect(client.published.filter((x) => x.uri === uri).map((x) => x.version)).toEqual([1, 3])
+    } finally {
+      expect(await client.close()).toBe(0)
+    }
+  }, 300_000)
+
   it('fails requests after shutdown and exits with 0', async () => {
     const ws = workspace({ '.ximorc.json': CONFIG })
     const client = await startClient({ cwd: ws.dir })

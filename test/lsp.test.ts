@@ -404,3 +404,62 @@ describe('language server with pull diagnostics (LSP 3.17)', () => {
     }
   }, 120_000)
 })
+
+describe('加入词典 (typo)', () => {
+  const text = '# 县里推进秋播\n\n县里召开会议布署秋播工作，𠮷田村按装了新的灌溉设备。\n'
+  const execute = async (client: TestClient, uri: string, p: PublishDiagnosticsParams, word: string) => {
+    const target = p.diagnostics.find((d) => d.code === 'typo' && (d.data as { actual: string }).actual === word)!
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: target.range,
+      context: { diagnostics: [target], only: ['quickfix'] },
+    })) as CodeAction[]
+    const add = actions.find((a) => a.title === `加入词典：“${word}”`)!
+    // Other rules may report on the same place (the second test runs every rule): pick ours by title.
+    expect(actions.find((a) => a.title === `将“${word}”改为“${word === '按装' ? '安装' : '部署'}”`)).toMatchObject({ kind: 'quickfix', isPreferred: true })
+    expect(add.command).toEqual({ title: '加入词典', command: 'ximo.addToDictionary', arguments: [{ uri, ruleId: 'typo', word }] })
+    expect(await client.connection.sendRequest('workspace/executeCommand', add.command)).toBeNull()
+  }
+  const typos = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'typo').map((d) => `${(d.data as { actual: string }).actual} ${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`)
+
+  it('writes the word to the typo ignore list of the workspace config, keeping the rest', async () => {
+    const original = '{\n  "extends": [],\n  "rules": {\n    "typo": "warning",\n    "sentence-length": ["info", { "max": 200 }]\n  },\n  "dictionary": ["𠮷田村"]\n}\n'
+    const ws = workspace({ '.ximorc.json': original })
+    const uri = ws.uri('draft.md')
+    const client = await startClient({ cwd: ws.dir })
+    try {
+      client.open(uri, text)
+      const first = await client.diagnostics(uri)
+      // 𠮷 before 按装 takes two UTF-16 code units.
+      expect(typos(first)).toEqual(['布署 2:6-8', '按装 2:17-19'])
+      await execute(client, uri, first, '按装')
+      expect(JSON.parse(readFileSync(join(ws.dir, '.ximorc.json'), 'utf8'))).toEqual({
+        extends: [],
+        rules: { typo: ['warning', { ignore: ['按装'] }], 'sentence-length': ['info', { max: 200 }] },
+        dictionary: ['𠮷田村'],
+      })
+      const after = await client.diagnostics(uri, (x) => typos(x).length === 1)
+      expect(typos(after)).toEqual(['布署 2:6-8'])
+      await until(() => client.messages.find((m) => m.type === 3 && m.message.startsWith('惜墨：已将“按装”加入')), 30000, 'confirmation')
+    } finally {
+      expect(await client.close()).toBe(0)
+    }
+  }, 120_000)
+
+  it('creates .ximorc.json in the workspace folder when there is none', async () => {
+    const ws = workspace({})
+    const uri = ws.uri('draft.md')
+    const client = await startClient({ cwd: ws.dir })
+    try {
+      client.open(uri, text)
+      await execute(client, uri, await client.diagnostics(uri), '布署')
+      const created = JSON.parse(readFileSync(join(ws.dir, '.ximorc.json'), 'utf8'))
+      expect(created).toEqual({ rules: { typo: [created.rules.typo[0], { ignore: ['布署'] }] } })
+      expect(['error', 'warning', 'info']).toContain(created.rules.typo[0])
+      const after = await client.diagnostics(uri, (x) => typos(x).length === 1)
+      expect(typos(after)).toEqual(['按装 2:17-19'])
+    } finally {
+      expect(await client.close()).toBe(0)
+    }
+  }, 120_000)
+})

@@ -73,7 +73,7 @@ const rule: Rule<Options> = {
         const right = m[0] === '……' || m[0] === '…………'
         // Dots and … in Latin text (and so on...) are not ours.
         if ('.…'.includes(m[0][0]) && !right && (!chineseAround(text, i, j) || afterLatinPhrase(text, i))) continue
-        const deng = block.tokens.find((t) => t.index === j && (t.text === '等' || t.text === '等等'))
+        const deng = text[j] === '等' ? block.tokens.find((t) => t.index === j && (t.text === '等' || t.text === '等等')) : undefined
         if (deng) {
           // ……等。 → ……。 (drop 等); ……等部门 → 等部门 (drop the ellipsis).
           const endsList = ENDS_LIST.test(text.slice(j + deng.text.length, j + deng.text.length + 1))

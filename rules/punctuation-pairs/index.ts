@@ -14,6 +14,7 @@ const NAME: Record<string, string> = {
   '〈': '左单书名号', '〉': '右单书名号', '（': '左括号', '）': '右括号', '(': '左括号', ')': '右括号', '【': '左方头括号', '】': '右方头括号',
 }
 const HALF = new Set(['(', ')'])
+const MARKS = /[“”‘’《》〈〉（）【】()]/g
 const LETTER = /[A-Za-z]/
 
 interface Opener {
@@ -48,9 +49,9 @@ const apostrophe = (text: string, i: number) => text[i] === '’' && LETTER.test
  */
 function flippedQuote(text: string, open: string): number {
   const marks: number[] = []
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === open || (text[i] === CLOSE[open] && !apostrophe(text, i))) marks.push(i)
-  }
+  for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) marks.push(i)
+  for (let i = text.indexOf(CLOSE[open]); i >= 0; i = text.indexOf(CLOSE[open], i + 1)) if (!apostrophe(text, i)) marks.push(i)
+  marks.sort((a, b) => a - b)
   if (marks.length !== 2 || text[marks[0]] !== text[marks[1]]) return -1
   if (/[。！？；!?;]/.test(text.slice(marks[0] + 1, marks[1]).replace(/[。！？；!?;]+$/, ''))) return -1
   return text[marks[0]] === open ? marks[1] : marks[0]
@@ -101,8 +102,7 @@ const rule: Rule<Options> = {
 
       const stack: Opener[] = []
       const half = (o: Opener) => HALF.has(text[o.i])
-      for (let i = 0; i < text.length; i++) {
-        const ch = text[i]
+      for (const { index: i, 0: ch } of text.matchAll(MARKS)) {
         if (quiet(ch)) continue
         if (CLOSE[ch]) {
           stack.push({ i, involved: false })

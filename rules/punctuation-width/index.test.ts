@@ -26,6 +26,8 @@ runRuleTests(rule, {
     '函数f(x)的取值。',
     '1.是建立台账。2.是引入新技术。',
     { format: 'text', text: '标题\n一.总体情况\nA.方案甲' },
+    // Ordinals in half-width parentheses are ordinal-punctuation's.
+    { format: 'text', text: '标题\n(一)一般结构\n甲。(2)乙；要求： (十二)丙' },
     // Full-width marks throughout.
     '# 关于（征求意见稿）的说明\n\n他问：“行吗？”我答：“行！”',
     // Only the marks listed in `marks` are checked.
@@ -110,14 +112,14 @@ runRuleTests(rule, {
       output: '截至（2008年）8月底，国内生产总值（GDP）增长。',
     },
     {
-      name: 'an ordinal in parentheses, and a lone closing parenthesis',
-      text: '(一)一般结构\n\n成效显著)',
+      name: 'parentheses after an ordinal, and a lone closing parenthesis',
+      text: '(1)叙述式(摘要式)导语\n\n成效显著)',
       errors: [
-        { messageId: 'halfWidth', line: 1, column: 1, endColumn: 2 },
-        { messageId: 'halfWidth', line: 1, column: 3, endColumn: 4 },
+        { messageId: 'halfWidth', line: 1, column: 7, endColumn: 8 },
+        { messageId: 'halfWidth', line: 1, column: 11, endColumn: 12 },
         { messageId: 'halfWidth', line: 3, column: 5, endColumn: 6 },
       ],
-      output: '（一）一般结构\n\n成效显著）',
+      output: '(1)叙述式（摘要式）导语\n\n成效显著）',
     },
     {
       name: 'astral characters before a mark',

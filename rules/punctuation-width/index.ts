@@ -51,6 +51,15 @@ function afterOrdinal(text: string, i: number): boolean {
   return false
 }
 
+/** `(一)`, `(1)` opening a segment: ordinal-punctuation's (same positions as there). */
+function ordinalParen(text: string, o: number, c: number): boolean {
+  if (!/^(?:[一二三四五六七八九十]{1,3}|[1-9]\d?)$/.test(text.slice(o + 1, c))) return false
+  let k = o
+  while (k > 0 && SPACE.test(text[k - 1])) k--
+  if (k === 0 || /[\n\uFFFC。；;！!？?]/.test(text[k - 1])) return true
+  return /[：:]/.test(text[k - 1]) && !/[\d０-９]/.test(text[k - 2] ?? '')
+}
+
 /** Whether the mark at `i` closes a block whose last word (`Excel`, `100`) follows Chinese with no space. */
 function attached(text: string, i: number): boolean {
   let k = i
@@ -162,7 +171,7 @@ const rule: Rule<Options> = {
             const o = stack.pop()!
             pairedParen.add(o).add(i)
             // `](`: link syntax left in the prose when a bare URL swallowed the text before it.
-            if (text[o - 1] === ']') continue
+            if (text[o - 1] === ']' || ordinalParen(text, o, i)) continue
             const latinCall = LETTER.test(before(text, o)) || DIGIT.test(before(text, o)) // f(x), PM(2.5)
             const chinese = /\p{Script=Han}/u.test(text.slice(o + 1, i)) || (!latinCall && (isCjk(nearest(text, o, -1)) || isCjk(nearest(text, i + 1, 1))))
             if (!chinese) continue

@@ -28,7 +28,8 @@ const vsix = process.env.XIMO_VSIX ?? join(root, `packages/vscode/ximo-vscode-li
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const FIXTURE = join(root, 'fixtures/demo/草稿.md')
 const FILE_NAME = '草稿.md'
-const STEP_TIMEOUT = 60_000
+// Generous: on a busy 2-core machine the extension host alone can take a minute to start.
+const STEP_TIMEOUT = Number(process.env.XIMO_E2E_STEP_TIMEOUT ?? 90_000)
 
 const started = Date.now()
 function log(message) {
@@ -207,8 +208,9 @@ try {
   })
   const page = context.pages()[0] ?? (await context.newPage())
   page.setDefaultTimeout(STEP_TIMEOUT)
-  await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`)
-  await page.locator('.monaco-workbench').waitFor({ state: 'visible' })
+  // Not `load`: the workbench keeps loading resources long after it is usable.
+  await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' })
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 2 * STEP_TIMEOUT })
   await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'visible' })
   log('workbench loaded')
 
@@ -224,7 +226,7 @@ try {
   const hook = await waitFor('the extension host to report the draft diagnostics', () => {
     const h = readHook()
     return h && h.state === 'running' && ours(h).length >= expected.length ? h : undefined
-  })
+  }, 3 * STEP_TIMEOUT)
   assert.deepEqual(sortedKeys(ours(hook)), sortedKeys(expected), 'diagnostics in the extension host differ from the CLI')
   log(`extension host: ${ours(hook).length} diagnostics, identical to the CLI`)
 

@@ -118,7 +118,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // -------------------------------------------------------------------------------------------
   // Config
 
-  const configProblems = new Set<string>()
+  /** Config file key → the URI its problem diagnostic was published on (an extended file may be the culprit). */
+  const configProblemUris = new Map<string, string>()
   const store = new ConfigStore(catalogue, (key, problem) => onConfigProblem(key, problem))
 
   function onConfigProblem(key: string, problem: ConfigProblem | null): void {
@@ -126,18 +127,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (problem) showMessage(MessageType.Error, `惜墨：设置 ximo.rules 有误：${problem.reason}。暂按配置文件检查。`)
       return
     }
-    const uri = pathToFileURL(key).href
-    if (!problem) {
-      configProblems.delete(key)
-      void connection.sendDiagnostics({ uri, diagnostics: [] })
-      return
-    }
-    configProblems.add(key)
-    const text = problem.text ?? ''
+    const previous = configProblemUris.get(key)
+    if (previous) void connection.sendDiagnostics({ uri: previous, diagnostics: [] })
+    configProblemUris.delete(key)
+    if (!problem) return
+    const uri = pathToFileURL(problem.file ?? key).href
+    configProblemUris.set(key, uri)
     const [s, e] = problemOffsets(problem)
-    const lines = TextDocument.create(uri, 'json', 0, text)
+    const lines = TextDocument.create(uri, 'json', 0, problem.text ?? '')
     void connection.sendDiagnostics({
-      uri: problem.file ? pathToFileURL(problem.file).href : uri,
+      uri,
       diagnostics: [
         {
           range: { start: lines.positionAt(s), end: lines.positionAt(e) },
@@ -221,9 +220,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       logError('检查失败', e)
       return
     }
-    // Let queued changes arrive first: a result for an older version is never published.
-    await new Promise((resolve) => setImmediate(resolve))
-    const current = documents.get(uri)
+    // Let changes that arrived while linting be read first (the connection handles one queued
+    // message per turn of the event loop): a result for an older version is never published.
+    let current = documents.get(uri)
+    for (let turn = 0; turn < 3 && current && current.version === state.version; turn++) {
+      await new Promise((resolve) => setImmediate(resolve))
+      current = documents.get(uri)
+    }
     if (!current || current.version !== state.version || state.generation !== generation) return
     const previous = publishedVersion.get(uri)
     if (previous !== undefined && previous > state.version) return
