@@ -239,7 +239,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function relintAll(): void {
     generation++
     if (pullMode) {
-      if (refreshSupport) connection.languages.diagnostics.refresh()
+      // Typed void, but it is a request: a client error must not become an unhandled rejection.
+      if (refreshSupport) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch((e: unknown) => logError('刷新诊断失败', e))
       return
     }
     for (const doc of documents.all()) schedule(doc.uri, 0)
@@ -286,7 +287,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     void (async () => {
-      if (configurationSupport) await pullSettings()
+      if (configurationSupport) {
+        await pullSettings()
+        // Documents opened before the settings arrived are linted again with them.
+        if (documents.all().length) relintAll()
+      }
       if (watchRegistration) {
         await connection.client
           .register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_FILES.map((name) => ({ globPattern: `**/${name}` })) })
