@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { fixDetailed, lint, SegmenterUnavailableError, type AppliedFix, type Diagnostic, type ResolvedConfig, type Rule } from '@ximo/core'
 import { decode, encode, keepLineEndings, DecodeError, type Encoding } from './encoding.js'
 import { writeFileAtomic } from './write.js'
+import { isDocxPath, lintDocxFile } from './docx.js'
 
 export type FixType = 'wording' | 'punctuation'
 
@@ -66,6 +67,7 @@ export async function lintFile(path: string, options: LintFileOptions): Promise<
     result.error = `无法读取文件（${ioReason(e)}）。`
     return result
   }
+  if (isDocxPath(path)) return lintDocxFile(path, bytes, options)
   let decoded
   try {
     decoded = decode(bytes)

@@ -288,9 +288,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     void (async () => {
       if (configurationSupport) {
+        const before = JSON.stringify(settings)
         await pullSettings()
         // Documents opened before the settings arrived are linted again with them.
-        if (documents.all().length) relintAll()
+        if (JSON.stringify(settings) !== before && documents.all().length) relintAll()
       }
       if (watchRegistration) {
         await connection.client

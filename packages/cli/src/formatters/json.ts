@@ -6,6 +6,7 @@
 import type { Diagnostic, Fix, Severity } from '@ximo/core'
 import { countOf, type Formatter } from './types.js'
 import type { FileResult } from '../lint-file.js'
+import type { DocxDiagnostic, ParagraphPlace } from '../docx.js'
 
 export interface JsonMessage {
   ruleId: string | null
@@ -19,6 +20,8 @@ export interface JsonMessage {
   fix?: Fix
   /** Set on the one message of a file that could not be checked. */
   fatal?: true
+  /** .docx: the paragraph (1-based) and offsets in it (0-based, UTF-16), with its text. */
+  paragraph?: ParagraphPlace
 }
 
 export interface JsonResult {
@@ -43,6 +46,8 @@ export function toJsonMessage(d: Diagnostic): JsonMessage {
     endColumn: d.endColumn,
   }
   if (d.fix) m.fix = { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text }
+  const place = (d as DocxDiagnostic).paragraph
+  if (place) m.paragraph = { ...place }
   return m
 }
 

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '@ximo/core'
 import { colors } from '../ansi.js'
 import { LEVEL_LABEL, countOf, displayPath, type Formatter } from './types.js'
+import { positionLabel } from '../docx.js'
 
 export const DEFAULT_MAX_PER_RULE = 10
 
@@ -35,9 +36,9 @@ export const stylish: Formatter = (results, ctx) => {
       seen.set(d.ruleId, n)
       if (n <= maxPerRule) shown.push(d)
     }
-    const width = Math.max(0, ...shown.map((d) => `${d.line}:${d.column}`.length))
+    const width = Math.max(0, ...shown.map((d) => positionLabel(d).length))
     for (const d of shown) {
-      const pos = `${d.line}:${d.column}`.padEnd(width)
+      const pos = positionLabel(d).padEnd(width)
       lines.push(`  ${c.dim(pos)}  ${paint[d.severity](LEVEL_LABEL[d.severity])}  ${d.reason}  ${c.dim(d.ruleId)}`)
     }
     for (const [ruleId, n] of seen) if (n > maxPerRule) lines.push(`  ${c.dim(`另有 ${n - maxPerRule} 处同类问题（${ruleId}）`)}`)

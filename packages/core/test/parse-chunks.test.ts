@@ -1,0 +1,121 @@
+// Markdown is parsed chunk by chunk (split at blank lines), with plain prose lines skipping
+// remark: the blocks and directives must be exactly those of parsing the whole source at once.
+import { describe, it, expect } from 'vitest'
+import fc from 'fast-check'
+import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseMarkdown, parseMarkdownWhole, markdownChunks, clearParseCache } from '../src/parse.js'
+
+const root = join(import.meta.dirname, '..', '..', '..')
+
+function same(source: string) {
+  clearParseCache()
+  const whole = parseMarkdownWhole(source)
+  expect(parseMarkdown(source)).toEqual(whole)
+  // A second time from the chunk cache.
+  expect(parseMarkdown(source)).toEqual(whole)
+}
+
+const LINES = [
+  '县交通运输局组织开展汛前桥梁安全排查，共排查桥梁126座。',
+  '　　全角空格开头的段落，结尾也有全角空格　',
+  '结尾有半角空格  ',
+  '结尾有制表符\t',
+  '半角标点,句号.问号?叹号!冒号:分号;括号(内容)引号"文字"',
+  '',
+  ' ',
+  '\t',
+  '  缩进两格的续行',
+  '    缩进四格的代码',
+  '# 标题',
+  '## 二级标题 ##',
+  '标题下划线',
+  '===',
+  '---',
+  '+++',
+  'title: 稿件',
+  '- 列表项',
+  '* 星号列表',
+  '+ 加号列表',
+  '1. 有序列表',
+  '2) 有序列表',
+  '10、顿号不是列表',
+  '> 引用',
+  '```',
+  '```js',
+  '~~~',
+  '````',
+  '<!-- ximo-disable sentence-length -->',
+  '<!-- ximo-enable -->',
+  '<!--',
+  '-->',
+  '<!-- ximo-disable-next-line -->',
+  '<div>',
+  '</div>',
+  '<pre>',
+  '</pre>',
+  '<?php',
+  '?>',
+  '<!DOCTYPE html>',
+  '<![CDATA[',
+  ']]>',
+  '| 甲 | 乙 |',
+  '| --- | --- |',
+  '**粗体**和*斜体*',
+  '行内`代码`',
+  '访问 https://www.gov.cn/a 查看',
+  '邮箱 ban@example.gov.cn',
+  'www.example.com',
+  '[链接](https://example.com)',
+  '[^1] 脚注',
+  '&amp; 实体',
+  '转义 \\* 星号',
+  '~~删除~~',
+  '![图](a.png)',
+  '2024年3月1日',
+  '\u00a0不换行空格开头',
+  '\ufeff字节序标记',
+  '含\u0000空字符',
+  '𠀀𪚥😀表情',
+]
+
+describe('chunked Markdown parsing', () => {
+  it('equals whole-document parsing on the fixture drafts and the rule READMEs', () => {
+    const files: string[] = []
+    for (const dir of ['fixtures/good', 'fixtures/bad', 'fixtures/demo', 'fixtures/cli']) {
+      const d = join(root, dir)
+      if (existsSync(d)) for (const f of readdirSync(d)) if (f.endsWith('.md')) files.push(join(d, f))
+    }
+    for (const id of readdirSync(join(root, 'rules'))) {
+      const f = join(root, 'rules', id, 'README.md')
+      if (existsSync(f)) files.push(f)
+    }
+    expect(files.length).toBeGreaterThan(10)
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8')
+      same(text)
+      same(text.replace(/\n/g, '\r\n'))
+    }
+  })
+
+  it('equals whole-document parsing on generated documents', () => {
+    const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r')
+    const line = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...LINES) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) })
+    const doc = fc.array(fc.tuple(line, eol), { maxLength: 30 }).map((a) => a.map(([l, e]) => l + e).join(''))
+    fc.assert(fc.property(doc, (text) => same(text)), { numRuns: 1500 })
+  })
+
+  it('equals whole-document parsing without a final line break and with front matter', () => {
+    same('---\ntitle: 稿件\n\n---\n\n# 标题\n\n正文段落。')
+    same('+++\na = 1\n\n+++\n正文')
+    same('正文\n\n```\n代码\n\n仍是代码\n```\n\n正文')
+    same('<!--\n\n注释\n\n-->\n\n正文')
+    same('- 列表\n\n  续行\n\n正文')
+    same('[a]: https://example.com\n\n[a]\n\n正文')
+  })
+
+  it('cuts at blank lines before unindented lines only', () => {
+    const text = '甲\n\n乙\n  丙\n\n  丁\n\n```\n戊\n\n己\n```\n\n庚'
+    expect(markdownChunks(text).map(([s, e]) => text.slice(s, e))).toEqual(['甲', '乙\n  丙\n\n  丁', '```\n戊\n\n己\n```', '庚'])
+  })
+})
