@@ -2,12 +2,14 @@
 // publishDiagnostics for that version, on a ~20,000-character draft, over 200 edits.
 //
 //   node scripts/build.mjs && node bench/lsp-latency.mjs [--edits 200] [--chars 20000] [--debounce 0]
+//        [--big FILE]   then open FILE (the ×30 corpus) and report the server's peak memory
+//        [--json]       print the figures as one JSON line (bench/run.mjs reads it)
 //
 // The debounce (the pause the server waits for while the user types) is 0 by default, so the
 // numbers are the server's own cost; an editor adds `ximo.debounce` (150 ms) on top.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir, loadavg, cpus } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js'
@@ -25,6 +27,8 @@ const arg = (name, dflt) => {
 const EDITS = arg('edits', 200)
 const CHARS = arg('chars', 20000)
 const DEBOUNCE = arg('debounce', 0)
+const BIG = process.argv.includes('--big') ? process.argv[process.argv.indexOf('--big') + 1] : undefined
+const JSON_OUT = process.argv.includes('--json')
 
 // A draft written for this benchmark: a headline, a lead and body paragraphs made of varied
 // sentences, with some findings (long sentences, half-width commas) as a real draft has.
@@ -57,11 +61,15 @@ const text = [headline, ...paragraphs].join('\n\n') + '\n'
 
 const dir = mkdtempSync(join(tmpdir(), 'ximo-bench-'))
 const uri = pathToFileURL(join(dir, 'draft.md')).href
+const bigUri = pathToFileURL(join(dir, 'big.md')).href
+let bigPublished
+const spawnedAt = performance.now()
 const proc = spawn(process.execPath, [bin, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] })
 const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin))
 const waiting = new Map()
 let lastCount = 0
 conn.onNotification('textDocument/publishDiagnostics', (p) => {
+  if (p.uri === bigUri) bigPublished?.(p)
   if (p.uri !== uri) return
   lastCount = p.diagnostics.length
   waiting.get(p.version)?.()
@@ -86,6 +94,7 @@ let done = published(1)
 await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } })
 await done
 const openMs = performance.now() - t
+const coldMs = performance.now() - spawnedAt
 
 // Each edit rewrites one character of one paragraph (a number, as an officer corrects a figure).
 const lines = text.split('\n')
@@ -107,12 +116,36 @@ for (let i = 0; i < EDITS; i++) {
   times.push(performance.now() - t)
 }
 
+// The server's memory after it has linted the ×30 corpus (Linux: /proc).
+let big
+if (BIG) {
+  const bigText = readFileSync(BIG, 'utf8')
+  const got = new Promise((resolve) => (bigPublished = resolve))
+  t = performance.now()
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'markdown', version: 1, text: bigText } })
+  const p = await got
+  const ms = performance.now() - t
+  const kb = (key) => {
+    try {
+      return Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1])
+    } catch {
+      return NaN
+    }
+  }
+  big = { chars: bigText.length, ms, diagnostics: p.diagnostics.length, peakRssMB: kb('VmHWM') / 1024, rssMB: kb('VmRSS') / 1024 }
+}
+
 await conn.sendRequest('shutdown')
 await conn.sendNotification('exit')
 
 times.sort((a, b) => a - b)
 const q = (f) => times[Math.min(times.length - 1, Math.floor(f * times.length))]
 const r = (x) => x.toFixed(1)
+if (JSON_OUT) {
+  console.log(JSON.stringify({ chars: text.length, paragraphs: paragraphs.length, edits: EDITS, debounce: DEBOUNCE, openMs, coldMs, p50: q(0.5), p95: q(0.95), min: times[0], max: times.at(-1), big }))
+  process.exit(0)
+}
 console.log(`文稿 ${text.length} 字符，${paragraphs.length} 段；${EDITS} 次修改；防抖 ${DEBOUNCE} ms；最后一次 ${lastCount} 条诊断`)
-console.log(`打开到首次诊断：${r(openMs)} ms（含分词器加载）`)
+console.log(`启动到首次诊断：${r(coldMs)} ms；打开到首次诊断：${r(openMs)} ms（含分词器加载）`)
 console.log(`修改一段到诊断发布：中位数 ${r(q(0.5))} ms，p95 ${r(q(0.95))} ms，最小 ${r(times[0])} ms，最大 ${r(times.at(-1))} ms`)
+if (big) console.log(`打开 ${big.chars} 字符的稿件：${r(big.ms)} ms 后发布 ${big.diagnostics} 条诊断；服务器峰值内存 ${big.peakRssMB.toFixed(0)} MB，当前 ${big.rssMB.toFixed(0)} MB`)

@@ -77,6 +77,8 @@ describe('language server robustness', () => {
           message: '稿件过长（3000000 字符，上限 2000000），惜墨未检查。可在设置 ximo.maxDocumentSize 中调整。',
         },
       ])
+      expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 0, character: 0 } })).toBeNull()
+      expect(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: bigUri }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics } })).toEqual([])
       // Editing it stays cheap and answers.
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: bigUri, version: 2 },

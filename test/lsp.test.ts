@@ -90,19 +90,24 @@ describe('language server over stdio (push diagnostics)', () => {
   })
 
   it('debounces a burst of changes and never publishes an older version over a newer one', async () => {
+    // A longer pause than the default, so that a loaded machine cannot stretch the burst past it.
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ximo: { debounce: 600 } } })
+    await client.diagnostics(uri, atVersion(version))
     const before = client.published.length
-    let last = 0
-    for (const ch of ['一', '二', '三', '四', '五']) last = await change([{ range: range(4, 0, 4, 0), newText: ch }])
+    const sent = ['一', '二', '三', '四', '五'].map((ch) => change([{ range: range(4, 0, 4, 0), newText: ch }]))
+    const last = Math.max(...(await Promise.all(sent)))
     const p = await client.diagnostics(uri, atVersion(last))
     // 五四三二一 now precede 𠮷 on line 4.
     expect(brief(p.diagnostics)).toEqual(['sentence-length 2:18-2:48', 'sentence-length 4:0-4:25', 'punctuation-width 4:10-4:11', 'punctuation-width 4:17-4:18'])
-    await new Promise((r) => setTimeout(r, 300))
+    await new Promise((r) => setTimeout(r, 800))
     const burst = client.published.slice(before).filter((x) => x.uri === uri)
     expect(burst.map((x) => x.version)).toEqual([last])
     const versions = client.published.filter((x) => x.uri === uri).map((x) => x.version!)
     expect(versions).toEqual([...versions].sort((a, b) => a - b))
-    // Back to the draft's line 4.
+    // Back to the draft's line 4 and the default settings.
     const v = await change([{ range: range(4, 0, 4, 5), newText: '' }])
+    await client.diagnostics(uri, atVersion(v))
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ximo: {} } })
     await client.diagnostics(uri, atVersion(v))
   })
 

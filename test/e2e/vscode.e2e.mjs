@@ -48,6 +48,7 @@ async function waitFor(what, probe, timeout = STEP_TIMEOUT) {
       if (value) return value
       last = undefined
     } catch (e) {
+      if (e.fatal) throw e
       last = e
     }
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${last.message}` : ''}`)
@@ -118,6 +119,9 @@ writeFileSync(
       'editor.hover.delay': 100,
       'editor.lightbulb.enabled': 'on',
       'markdown.validate.enabled': false,
+      'git.enabled': false,
+      'git.autoRepositoryDetection': false,
+      'extensions.ignoreRecommendations': true,
       'chat.commandCenter.enabled': false,
     },
     null,
@@ -146,6 +150,7 @@ log(`fixture ${FILE_NAME}: ${expected.length} diagnostics expected (${[...new Se
 let serverProc
 let context
 const serverLog = createWriteStream(join(artifacts, 'code-server.log'))
+const browserLog = createWriteStream(join(artifacts, 'browser-console.log'))
 let failed = false
 
 function cleanup() {
@@ -192,7 +197,7 @@ try {
   serverProc.stderr.pipe(serverLog)
   const url = `http://127.0.0.1:${port}/`
   await waitFor('code-server to answer', async () => {
-    if (serverProc.exitCode !== null) throw new Error(`code-server exited with ${serverProc.exitCode} (see artifacts/code-server.log)`)
+    if (serverProc.exitCode !== null) throw Object.assign(new Error(`code-server exited with ${serverProc.exitCode} (see artifacts/code-server.log)`), { fatal: true })
     const res = await fetch(`${url}healthz`)
     return res.ok
   })
@@ -208,6 +213,10 @@ try {
   })
   const page = context.pages()[0] ?? (await context.newPage())
   page.setDefaultTimeout(STEP_TIMEOUT)
+  page.setDefaultNavigationTimeout(2 * STEP_TIMEOUT)
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') browserLog.write(`[${m.type()}] ${m.text()}\n`)
+  })
   // Not `load`: the workbench keeps loading resources long after it is usable.
   await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' })
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 2 * STEP_TIMEOUT })
@@ -334,11 +343,20 @@ try {
   const page = context?.pages()[0]
   if (page) await page.screenshot({ path: join(artifacts, 'vscode-failure.png') }).catch(() => {})
   if (existsSync(hookFile)) copyFileSync(hookFile, join(artifacts, 'vscode-diagnostics.json'))
-  process.stderr.write('see artifacts/vscode-failure.png, artifacts/code-server.log, artifacts/vscode-diagnostics.json\n')
+  // The extension host's log and the extension's own output channel.
+  try {
+    for (const f of execFileSync('find', [join(userData, 'logs'), '-name', '*.log'], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
+      if (/exthost|remoteagent|惜墨|ximo/i.test(f)) copyFileSync(f, join(artifacts, `vscode-log-${f.split('/').slice(-2).join('-')}`))
+    }
+  } catch {
+    // no logs
+  }
+  process.stderr.write('see artifacts/: vscode-failure.png, code-server.log, browser-console.log, vscode-diagnostics.json, vscode-log-*\n')
 } finally {
   await context?.close().catch(() => {})
   cleanup()
   serverLog.end()
+  browserLog.end()
   if (!failed) rmSync(work, { recursive: true, force: true })
 }
 log(failed ? 'FAIL' : 'PASS')

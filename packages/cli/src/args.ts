@@ -23,6 +23,8 @@ export interface CliOptions {
   config?: string
   ignorePatterns: string[]
   stdinFilename?: string
+  /** `--jobs`: threads for linting many files (all cores by default). */
+  jobs?: number
 }
 
 export class UsageError extends Error {
@@ -53,6 +55,8 @@ const FLAGS: Record<string, Flag> = {
   '--color': { name: 'color', value: false, commands: ['lint', 'fix', 'rules'] },
   '--no-color': { name: 'color', value: false, commands: ['lint', 'fix', 'rules'] },
   '--stdin-filename': { name: 'stdinFilename', value: true, commands: LINTING },
+  '--jobs': { name: 'jobs', value: true, commands: LINTING },
+  '-j': { name: 'jobs', value: true, commands: LINTING },
   '--help': { name: 'help', value: false, commands: [...COMMANDS] },
   '-h': { name: 'help', value: false, commands: [...COMMANDS] },
   '--version': { name: 'version', value: false, commands: [...COMMANDS] },
@@ -150,6 +154,10 @@ export function parseArgs(argv: string[]): CliOptions {
       case 'stdinFilename':
         opts.stdinFilename = value
         break
+      case 'jobs':
+        if (!/^[1-9]\d*$/.test(value!)) throw new UsageError(`--jobs 应为正整数，而不是 "${value}"`)
+        opts.jobs = Number(value)
+        break
     }
   }
   if (wantHelp) return { ...opts, command: 'help' }
@@ -171,9 +179,12 @@ export const HELP = `惜墨（ximo）：政务信息写作检查工具
   ximo fix [文件|目录|通配符] [选项]     检查并自动修复（同 lint --fix）
   ximo rules [--format json]             列出全部规则
   ximo init                              在当前目录生成配置文件 .ximorc.json
+  ximo serve [--host 地址] [--port 端口]  启动网页和 HTTP 接口（默认 127.0.0.1:7070，详见 ximo serve --help）
 
 目录会递归检查其中的 .md、.markdown、.txt 文件（跳过 node_modules、.git）；
 - 表示从标准输入读取。
+Word 文档（.docx）请逐个指定或用通配符（如 '*.docx'）：按段落检查（表格、页眉页脚不查），
+位置显示为“第N段第M字”，不能自动修复。
 
 选项：
   -f, --format <格式>         输出格式：stylish（默认）、json、sarif、github
@@ -187,6 +198,7 @@ export const HELP = `惜墨（ximo）：政务信息写作检查工具
   -q, --quiet                 只报告错误
       --no-color              不使用颜色
       --stdin-filename <名称> 标准输入内容的文件名（决定格式和配置）
+  -j, --jobs <数量>           同时检查文件的线程数（默认为 CPU 核数）
   -h, --help                  显示本帮助
   -v, --version               显示版本号
 

@@ -10,6 +10,8 @@ import { parseArgs, UsageError, HELP, type CliOptions } from './args.js'
 import { formatRules, initConfig } from './commands.js'
 import { ConfigResolver, expandPatterns, ignoreMatcher } from './files.js'
 import { lintFile, STDIN_PATH, type FileResult } from './lint-file.js'
+import { lintFiles, type LintTask } from './pool.js'
+import { progressLine, PROGRESS_MIN_FILES } from './progress.js'
 import { FORMATTERS } from './formatters/index.js'
 import { fixDiff } from './diff.js'
 import { displayPath } from './formatters/types.js'
@@ -22,6 +24,10 @@ export interface CliIO {
   /** Whether stdout is a terminal (colour by default). */
   isTTY: boolean
   env: Record<string, string | undefined>
+  /** Whether stderr is a terminal (the progress line). */
+  stderrIsTTY?: boolean
+  /** The CLI bundle, run by worker threads to lint many files; without it files are linted on this thread. */
+  workerUrl?: URL
 }
 
 export const EXIT_OK = 0
@@ -45,6 +51,7 @@ function useColor(opts: CliOptions, io: CliIO): boolean {
 }
 
 export async function run(argv: string[], io: CliIO, catalogue: Rule[] = allRules): Promise<number> {
+  if (argv[0] === 'serve') return (await import('./serve/index.js')).serveCommand(argv.slice(1), io, version())
   let opts: CliOptions
   try {
     opts = parseArgs(argv)
@@ -104,6 +111,7 @@ async function lintCommand(opts: CliOptions, io: CliIO, catalogue: Rule[]): Prom
       for (const reason of unmatched) io.stderr(`ximo：${reason}\n`)
       failed = unmatched.length > 0
       const ignoredByCli = ignoreMatcher(opts.ignorePatterns)
+      const tasks: LintTask[] = []
       for (const file of files) {
         const { config, ignored } = resolver.forFile(file)
         const rel = displayPath(file, io.cwd)
@@ -111,8 +119,18 @@ async function lintCommand(opts: CliOptions, io: CliIO, catalogue: Rule[]): Prom
           if (explicit.has(file)) io.stderr(`ximo：已忽略 ${rel}（匹配忽略规则）\n`)
           continue
         }
-        results.push(await lintFile(file, { ...base, config }))
+        const { rules: _catalogue, ...plain } = base
+        tasks.push({ path: file, options: { ...plain, config } })
       }
+      // Worker threads run the built-in catalogue only; an injected one stays on this thread.
+      const progress = io.stderrIsTTY && tasks.length > PROGRESS_MIN_FILES ? progressLine(io.stderr) : undefined
+      results.push(
+        ...(await lintFiles(
+          catalogue === allRules ? tasks : tasks.map((t) => ({ ...t, options: { ...t.options, rules: catalogue } })),
+          { jobs: opts.jobs, workerUrl: catalogue === allRules ? io.workerUrl : undefined, onProgress: progress?.update },
+        )),
+      )
+      progress?.clear()
     }
   } catch (e) {
     if (e instanceof ConfigError) {

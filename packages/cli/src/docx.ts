@@ -254,6 +254,8 @@ export async function lintDocxFile(path: string, bytes: Uint8Array, options: Lin
   const result: FileResult = { filePath: path, diagnostics: [] }
   try {
     const { diagnostics } = await lintDocx(bytes, { filePath: path, config: options.config, only: options.only, rules: options.rules })
+    // The source is never rewritten, so no finding is offered as a fix here.
+    for (const d of diagnostics) delete d.fix
     result.diagnostics = diagnostics
     if (options.fix) result.error = DOCX_FIX_REFUSED
   } catch (e) {

@@ -1,5 +1,10 @@
-/** The `ximo` executable: run the CLI on this process's arguments and streams. */
+/**
+ * The `ximo` executable: run the CLI on this process's arguments and streams. The same bundle
+ * is the script of the worker threads that lint many files (see pool.ts).
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { run, EXIT_FAILURE } from './cli.js'
+import { isLintWorker, runLintWorker } from './pool.js'
 
 function readStdin(): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -10,25 +15,32 @@ function readStdin(): Promise<Buffer> {
   })
 }
 
-// A closed pipe (`ximo lint | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
-  throw e
-})
+function main(): void {
+  // A closed pipe (`ximo lint | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw e
+  })
 
-run(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  readStdin,
-  isTTY: process.stdout.isTTY === true,
-  env: process.env,
-}).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (e: unknown) => {
-    process.stderr.write(`ximo 内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n请把以上信息报告给维护者。\n`)
-    process.exitCode = EXIT_FAILURE
-  },
-)
+  run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin,
+    isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    workerUrl: new URL(import.meta.url),
+    env: process.env,
+  }).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (e: unknown) => {
+      process.stderr.write(`ximo 内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n请把以上信息报告给维护者。\n`)
+      process.exitCode = EXIT_FAILURE
+    },
+  )
+}
+
+if (!isMainThread && isLintWorker(workerData)) void runLintWorker(workerData, (m) => parentPort!.postMessage(m))
+else main()

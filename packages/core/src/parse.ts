@@ -154,10 +154,15 @@ function parseDirectives(value: string, start: number, out: Directive[]): void {
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm)
+/** For chunks after the first: front matter exists only at the very start of a file. */
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm)
 
-/** The whole source through remark in one go (the reference that chunked parsing must equal). */
-export function parseMarkdownWhole(source: string): ParsedSource {
-  const tree = processor.parse(source) as Root
+/**
+ * The whole source through remark in one go (the reference that chunked parsing must equal).
+ * `atStart: false` parses a chunk from inside a file, where `---` is not front matter.
+ */
+export function parseMarkdownWhole(source: string, atStart = true): ParsedSource {
+  const tree = (atStart ? processor : bodyProcessor).parse(source) as Root
   const blocks: RawBlock[] = []
   const directives: Directive[] = []
 
@@ -253,7 +258,8 @@ export function parseMarkdownWhole(source: string): ParsedSource {
 const DEFINITION_RE = /\[[^\]\n\r]*\]:/
 const LINE_RE = /([^\r\n]*)(\r\n|\r|\n|$)/y
 const BLANK_RE = /^[ \t]*$/
-const INDENTED_RE = /^[ \t]/
+/** Indented lines continue a list item or a code block; a BOM is only stripped at the very start. */
+const INDENTED_RE = /^[ \t\ufeff]/
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})(.*)$/
 /** HTML blocks that may hold blank lines (CommonMark types 1–5): opener and end marker. */
 const HTML_BLOCKS: Array<[RegExp, RegExp]> = [
@@ -310,7 +316,8 @@ export function markdownChunks(source: string): Array<[number, number]> {
       if (start >= 0) blankBefore = true
       continue
     }
-    if (start < 0) start = lineStart
+    // The first chunk starts at 0 (leading blank lines included): a BOM is stripped only there.
+    if (start < 0) start = 0
     else if (blankBefore && !INDENTED_RE.test(line)) {
       chunks.push([start, end])
       start = lineStart
@@ -339,36 +346,48 @@ export function markdownChunks(source: string): Array<[number, number]> {
  * Markdown syntax character, no autolink, no leading indentation, no list or heading marker.
  */
 const PLAIN_LINE_RE = /^(?!\d{1,9}[.)]|[-+=#>\t ])[^\\`*_[\]<>&|~\u0000-\u001f\u007f\ufeff]+$/
+/** An ATX heading (`## 标题`) whose text is plain in the same sense, without a closing `#` sequence. */
+const HEADING_RE = /^(#{1,6}) +[^\\`*_[\]<>&|~#\u0000-\u001f\u007f\ufeff]*$/
 const AUTOLINK_RE = /@|www\.|:\/\//i
 
 function parsePlainLine(chunk: string): ParsedSource | null {
-  if (!PLAIN_LINE_RE.test(chunk) || AUTOLINK_RE.test(chunk)) return null
+  const heading = HEADING_RE.exec(chunk)
+  if ((!heading && !PLAIN_LINE_RE.test(chunk)) || AUTOLINK_RE.test(chunk)) return null
+  let s = 0
+  if (heading) {
+    s = heading[1].length
+    while (chunk[s] === ' ') s++
+  }
   let e = chunk.length
-  while (e > 0 && (chunk[e - 1] === ' ' || chunk[e - 1] === '\t')) e--
-  const b = new BlockBuilder('paragraph')
-  b.appendAligned(chunk.slice(0, e), chunk, 0, e)
+  while (e > s && (chunk[e - 1] === ' ' || chunk[e - 1] === '\t')) e--
+  const b = heading ? new BlockBuilder('heading', heading[1].length) : new BlockBuilder('paragraph')
+  if (e > s) b.appendAligned(chunk.slice(s, e), chunk, s, e)
   const built = b.build()
   return { blocks: built ? [built] : [], directives: [] }
 }
 
 const CHUNK_CACHE_LIMIT = 20000
+/** Chunk text → blocks with chunk-relative offsets; the first chunk of a file apart (front matter). */
 const chunkCache = new Map<string, ParsedSource>()
+const firstChunkCache = new Map<string, ParsedSource>()
 
-function parseChunk(chunk: string): ParsedSource {
-  const hit = chunkCache.get(chunk)
+function parseChunk(chunk: string, atStart: boolean): ParsedSource {
+  const cache = atStart ? firstChunkCache : chunkCache
+  const hit = cache.get(chunk)
   if (hit) {
-    chunkCache.delete(chunk)
-    chunkCache.set(chunk, hit)
+    cache.delete(chunk)
+    cache.set(chunk, hit)
     return hit
   }
-  const parsed = parsePlainLine(chunk) ?? parseMarkdownWhole(chunk)
-  chunkCache.set(chunk, parsed)
-  if (chunkCache.size > CHUNK_CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string)
+  const parsed = parsePlainLine(chunk) ?? parseMarkdownWhole(chunk, atStart)
+  cache.set(chunk, parsed)
+  if (cache.size > CHUNK_CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
   return parsed
 }
 
 export function clearParseCache(): void {
   chunkCache.clear()
+  firstChunkCache.clear()
 }
 
 /** Markdown → prose blocks and directives: chunk by chunk, each chunk cached by its text. */
@@ -377,7 +396,7 @@ export function parseMarkdown(source: string): ParsedSource {
   const blocks: RawBlock[] = []
   const directives: Directive[] = []
   for (const [s, e] of markdownChunks(source)) {
-    const parsed = parseChunk(source.slice(s, e))
+    const parsed = parseChunk(source.slice(s, e), s === 0)
     for (const b of parsed.blocks)
       blocks.push(s === 0 ? b : { kind: b.kind, depth: b.depth, text: b.text, pieces: b.pieces.map((p) => ({ p: p.p, s: p.s + s, len: p.len, slen: p.slen })) })
     for (const d of parsed.directives) directives.push(s === 0 ? d : { ...d, start: d.start + s, end: d.end + s })

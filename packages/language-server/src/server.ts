@@ -497,7 +497,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(params?.textDocument?.uri)
     if (!doc || !params.position) return null
     const state = stateOf(doc)
-    const found = state.diagnostics.filter((d) => rangeContains(d.range, params.position))
+    const found = state.diagnostics.filter((d) => typeof d.code === 'string' && ruleById.has(d.code) && rangeContains(d.range, params.position))
     const parts = diagnosticHover(
       found.map((d) => ({ ruleId: String(d.code ?? ''), message: d.message, url: d.codeDescription?.href })),
       ruleById,

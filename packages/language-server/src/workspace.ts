@@ -6,7 +6,7 @@
 import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs'
 import { dirname, join, basename } from 'node:path'
 import YAML from 'yaml'
-import { findConfigFile, presetConfig, resolveConfig, ConfigError, type ResolvedConfig, type Rule, type RuleSetting, type SeveritySetting, type XimoConfig } from '@ximo/core'
+import { findConfigFile, loadConfigFile, presetConfig, resolveConfig, ConfigError, type ResolvedConfig, type Rule, type RuleSetting, type SeveritySetting, type XimoConfig } from '@ximo/core'
 
 export interface ConfigProblem {
   /** The config file, or undefined for the client settings. */
@@ -63,8 +63,7 @@ export class ConfigStore {
     let base: ResolvedConfig
     if (file) {
       try {
-        base = resolveConfig({ extends: [file] }, { baseDir: dirname(file), rules: this.rules })
-        base.filePath = file
+        base = loadConfigFile(file, this.rules)
         this.lastGood.set(file, base)
         this.setProblem(file, null)
       } catch (e) {

@@ -1,0 +1,37 @@
+// The floor of any Chinese rule engine, for the benchmark: read the files, cut them into
+// paragraphs at blank lines and tag every paragraph with the segmenter Ximo uses (the same
+// dictionaries, HMM on), with no cache and no rules.
+//
+//   node bench/floor.mjs FILE|DIR...
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const { Jieba } = require('@node-rs/jieba')
+const { dict } = require('@node-rs/jieba/dict')
+const jieba = Jieba.withDict(dict)
+// Ximo's domain dictionary, normalised to `word freq [tag]` as core does.
+const domain = readFileSync(new URL('../packages/core/dict/zhengwu.txt', import.meta.url), 'utf8')
+const lines = []
+for (const raw of domain.split('\n')) {
+  const parts = raw.replace(/#.*$/, '').trim().split(/\s+/).filter(Boolean)
+  if (!parts.length) continue
+  const [word, a, b] = parts
+  lines.push(/^\d+$/.test(a ?? '') ? [word, a, b].filter(Boolean).join(' ') : [word, '2000', a].filter(Boolean).join(' '))
+}
+jieba.loadDict(Buffer.from(lines.join('\n') + '\n'))
+
+const files = []
+for (const arg of process.argv.slice(2)) {
+  if (statSync(arg).isDirectory()) for (const f of readdirSync(arg).sort()) files.push(join(arg, f))
+  else files.push(arg)
+}
+let words = 0
+for (const f of files) {
+  for (const para of readFileSync(f, 'utf8').split(/\n[ \t]*\n/)) {
+    const p = para.replace(/^#+[ \t]*/, '').trim()
+    if (p) words += jieba.tag(p, true).length
+  }
+}
+process.stdout.write(`${words}\n`)

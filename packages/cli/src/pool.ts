@@ -1,0 +1,122 @@
+/**
+ * Linting many files on worker threads. Every thread, the main one included, takes the next
+ * file from a counter in shared memory, so one big file never holds up the others; results come
+ * back in the order of the files. Threads pay for themselves only with enough text (each one
+ * loads the bundle and jieba's dictionary), so a few small files are linted on the main thread.
+ */
+import { Worker } from 'node:worker_threads'
+import { statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { VFileMessage } from 'vfile-message'
+import type { Diagnostic } from '@ximo/core'
+import { lintFile, type FileResult, type LintFileOptions } from './lint-file.js'
+
+/** One file to lint. Tasks sent to workers carry plain data only: no `rules` catalogue. */
+export interface LintTask {
+  path: string
+  options: Omit<LintFileOptions, 'input'>
+}
+
+export interface PoolOptions {
+  /** Threads to use, the main one included (`--jobs`); all cores by default. */
+  jobs?: number
+  /** The script a worker runs (the CLI bundle); without it everything runs on the main thread. */
+  workerUrl?: URL
+  /** Called after each file. */
+  onProgress?: (done: number, total: number) => void
+}
+
+/** About this much text (bytes) per extra thread, or the thread costs more than it saves. */
+export const BYTES_PER_THREAD = 100_000
+
+interface WorkerInput {
+  ximoLintWorker: true
+  tasks: LintTask[]
+  next: SharedArrayBuffer
+}
+
+type WorkerMessage = { index: number; result: SerializedResult } | { index: number; crash: string }
+
+type SerializedResult = Omit<FileResult, 'diagnostics'> & { diagnostics: Record<string, unknown>[] }
+
+/** Diagnostics are vfile messages (Errors): structured clone keeps only their message, so they travel as plain fields. */
+function serialize(result: FileResult): SerializedResult {
+  return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d })) }
+}
+
+function deserialize(result: SerializedResult): FileResult {
+  return { ...result, diagnostics: result.diagnostics.map((d) => Object.assign(Object.create(VFileMessage.prototype) as Diagnostic, d)) }
+}
+
+function claim(next: SharedArrayBuffer, total: number): number {
+  const i = Atomics.add(new Int32Array(next), 0, 1)
+  return i < total ? i : -1
+}
+
+/** How many threads to use for these files. */
+export function threadCount(tasks: LintTask[], jobs: number): number {
+  if (jobs <= 1 || tasks.length <= 1) return 1
+  let bytes = 0
+  for (const t of tasks) {
+    try {
+      bytes += statSync(t.path).size
+    } catch {
+      // Unreadable: lintFile reports it.
+    }
+  }
+  return Math.max(1, Math.min(jobs, tasks.length, Math.ceil(bytes / BYTES_PER_THREAD)))
+}
+
+/** Lint the files, on several threads when it pays; results in the order of `tasks`. */
+export async function lintFiles(tasks: LintTask[], pool: PoolOptions = {}): Promise<FileResult[]> {
+  const total = tasks.length
+  const results: Array<FileResult | undefined> = new Array(total)
+  let done = 0
+  const finished = (i: number, r: FileResult) => {
+    results[i] = r
+    pool.onProgress?.(++done, total)
+  }
+  const threads = pool.workerUrl ? threadCount(tasks, pool.jobs ?? availableParallelism()) : 1
+  const next = new SharedArrayBuffer(4)
+  const workers: Array<Promise<void>> = []
+  for (let w = 1; w < threads; w++) {
+    const input: WorkerInput = { ximoLintWorker: true, tasks, next }
+    workers.push(
+      new Promise<void>((resolve) => {
+        const worker = new Worker(pool.workerUrl!, { workerData: input, stdout: false, stderr: false })
+        worker.on('message', (m: WorkerMessage) => {
+          if ('result' in m) finished(m.index, deserialize(m.result))
+          else finished(m.index, { filePath: tasks[m.index].path, diagnostics: [], error: `检查时出错：${m.crash}` })
+        })
+        // A worker that cannot start or dies leaves its files to the others (see below).
+        worker.on('error', () => resolve())
+        worker.on('exit', () => resolve())
+      }),
+    )
+  }
+  // The main thread takes files too, yielding between them so workers' results are handled.
+  for (let i = claim(next, total); i >= 0; i = claim(next, total)) {
+    finished(i, await lintFile(tasks[i].path, tasks[i].options))
+    await new Promise((r) => setImmediate(r))
+  }
+  await Promise.all(workers)
+  // Files a dead worker had taken.
+  for (let i = 0; i < total; i++) if (!results[i]) finished(i, await lintFile(tasks[i].path, tasks[i].options))
+  return results as FileResult[]
+}
+
+export function isLintWorker(data: unknown): data is WorkerInput {
+  return typeof data === 'object' && data !== null && (data as WorkerInput).ximoLintWorker === true
+}
+
+/** The worker's side: take files until none is left, post each result. */
+export async function runLintWorker(data: WorkerInput, post: (m: WorkerMessage) => void): Promise<void> {
+  const { tasks, next } = data
+  for (let i = claim(next, tasks.length); i >= 0; i = claim(next, tasks.length)) {
+    try {
+      post({ index: i, result: serialize(await lintFile(tasks[i].path, tasks[i].options)) })
+    } catch (e) {
+      post({ index: i, crash: e instanceof Error ? e.message : String(e) })
+    }
+  }
+}
