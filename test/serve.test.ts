@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { analyze, lint, rules as allRules } from '@ximo/core'
 import { startServer, type RunningServer } from '../packages/cli/src/serve/index.js'
+import { DEFAULTS, parseServeArgs } from '../packages/cli/src/serve/options.js'
 import { toJsonMessage } from '../packages/cli/src/formatters/json.js'
 import { ruleInfo } from '../packages/cli/src/commands.js'
 import { attachParagraphs, readDocx } from '../packages/cli/src/docx.js'
@@ -291,6 +292,10 @@ describe('uploads', () => {
     two.append('file', new Blob(['a']), 'a.txt')
     two.append('file2', new Blob(['b']), 'b.txt')
     expect(errorOf(await call(main, '/api/lint', { method: 'POST', body: two }))).toEqual([413, 'too_many_parts', '一次只能上传一个文件（字段名 file），另可带 format、config、fixTypes 字段。'])
+    const BAD_MP = '上传的表单数据不完整或不合法（multipart/form-data 缺少 boundary 或内容被截断）。'
+    expect(errorOf(await call(main, '/api/lint', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'xx' }))).toEqual([400, 'bad_multipart', BAD_MP])
+    const truncated = '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n标题'
+    expect(errorOf(await call(main, '/api/lint', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: truncated }))).toEqual([400, 'bad_multipart', BAD_MP])
     expect((await call(main, '/healthz')).status).toBe(200)
   })
 })
@@ -413,6 +418,41 @@ describe('CORS', () => {
     expect(pre.headers.get('access-control-allow-origin')).toBe('http://oa.test')
     expect(pre.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS')
     expect(pre.headers.get('access-control-allow-headers')).toBe('Content-Type')
+  })
+})
+
+describe('serve options', () => {
+  it('has the documented defaults and parses every option', () => {
+    expect(parseServeArgs([])).toEqual({ host: '127.0.0.1', port: 7070, bodyLimit: 5 * 1024 * 1024, timeLimit: 30_000, maxConcurrent: 64, maxChars: 200_000, cors: [] })
+    expect(parseServeArgs(['--host', '0.0.0.0', '--port=8080', '-c', 'x.json', '--max-body', '2.5', '--time-limit', '1.5', '--max-concurrent', '8', '--max-chars', '5000', '--cors', 'https://OA.example.gov.cn, http://b.test', '--cors', '*'])).toEqual({
+      host: '0.0.0.0',
+      port: 8080,
+      config: 'x.json',
+      bodyLimit: 2.5 * 1024 * 1024,
+      timeLimit: 1500,
+      maxConcurrent: 8,
+      maxChars: 5000,
+      cors: ['https://oa.example.gov.cn', 'http://b.test', '*'],
+    })
+    expect(parseServeArgs(['--port', '0'])!.port).toBe(0)
+    expect(parseServeArgs(['-h'])).toBeNull()
+    expect(DEFAULTS.cors).toEqual([])
+  })
+
+  it('rejects bad values in Chinese', () => {
+    const reason = (args: string[]) => {
+      try {
+        parseServeArgs(args)
+        return 'ok'
+      } catch (e) {
+        return (e as Error).message
+      }
+    }
+    expect(reason(['--port', '70000'])).toBe('--port 应为 0 到 65535 之间的整数，而不是 "70000"')
+    expect(reason(['--max-concurrent', '0'])).toBe('--max-concurrent 应为正整数，而不是 "0"')
+    expect(reason(['--max-body', '-1'])).toBe('--max-body 应为正数，而不是 "-1"')
+    expect(reason(['--time-limit'])).toBe('--time-limit 缺少取值')
+    expect(reason(['lint'])).toBe('serve 命令不接受参数 "lint"')
   })
 })
 

@@ -155,8 +155,9 @@ const rule: Rule<Options> = {
 
     scans.forEach((s, n) => {
       const text = s.block.text
+      const lead = leadOpen(s) // once per block: a long run of openers must stay linear
       for (const o of s.unclosed) {
-        if (o === leadOpen(s) && chainCloses[n + 1]) continue
+        if (o === lead && chainCloses[n + 1]) continue
         const mark = text[o.i]
         emit(s.block, o.i, { messageId: 'unclosed', data: { name: NAME[mark], mark, close: CLOSE[mark] } })
       }

@@ -24,6 +24,8 @@ export interface PoolOptions {
   workerUrl?: URL
   /** Called after each file. */
   onProgress?: (done: number, total: number) => void
+  /** Text (bytes) an extra thread needs to pay for itself; BYTES_PER_THREAD by default. */
+  bytesPerThread?: number
 }
 
 /** About this much text (bytes) per extra thread, or the thread costs more than it saves. */
@@ -54,7 +56,7 @@ function claim(next: SharedArrayBuffer, total: number): number {
 }
 
 /** How many threads to use for these files. */
-export function threadCount(tasks: LintTask[], jobs: number): number {
+export function threadCount(tasks: LintTask[], jobs: number, bytesPerThread = BYTES_PER_THREAD): number {
   if (jobs <= 1 || tasks.length <= 1) return 1
   let bytes = 0
   for (const t of tasks) {
@@ -64,7 +66,7 @@ export function threadCount(tasks: LintTask[], jobs: number): number {
       // Unreadable: lintFile reports it.
     }
   }
-  return Math.max(1, Math.min(jobs, tasks.length, Math.ceil(bytes / BYTES_PER_THREAD)))
+  return Math.max(1, Math.min(jobs, tasks.length, Math.ceil(bytes / bytesPerThread)))
 }
 
 /** Lint the files, on several threads when it pays; results in the order of `tasks`. */
@@ -76,7 +78,7 @@ export async function lintFiles(tasks: LintTask[], pool: PoolOptions = {}): Prom
     results[i] = r
     pool.onProgress?.(++done, total)
   }
-  const threads = pool.workerUrl ? threadCount(tasks, pool.jobs ?? availableParallelism()) : 1
+  const threads = pool.workerUrl ? threadCount(tasks, pool.jobs ?? availableParallelism(), pool.bytesPerThread) : 1
   const next = new SharedArrayBuffer(4)
   const workers: Array<Promise<void>> = []
   for (let w = 1; w < threads; w++) {

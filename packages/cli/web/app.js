@@ -33,6 +33,8 @@ const state = {
   /** Upload name (for the download), or null. */
   name: null,
   kind: null,
+  /** For a .docx: paragraphs before the headline that were not linted (line N is paragraph N + skipped). */
+  skipped: 0,
   diagnostics: [],
   summary: null,
   rules: new Map(),
@@ -105,7 +107,9 @@ const chars = (s) => [...s].length
 function positionLabel(d) {
   if (d.paragraph) return `第${d.paragraph.index}段第${chars(d.paragraph.text.slice(0, d.paragraph.offset)) + 1}字`
   const lineStart = state.text.lastIndexOf('\n', d.start - 1) + 1
-  return `第${d.line}行第${chars(state.text.slice(lineStart, d.start)) + 1}字`
+  const char = chars(state.text.slice(lineStart, d.start)) + 1
+  // A .docx is one paragraph a line, also after fixes.
+  return state.kind === 'docx' ? `第${d.line + state.skipped}段第${char}字` : `第${d.line}行第${char}字`
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,6 +303,7 @@ async function upload(file) {
   const result = await api('/api/lint', { method: 'POST', body: form })
   state.name = result.source.name
   state.kind = result.source.kind
+  state.skipped = result.source.skippedParagraphs ?? 0
   setResult(result.source.text, result.source.format, result)
   if (result.source.skippedParagraphs) showStatus(`标题之前的 ${result.source.skippedParagraphs} 段（报头）未检查。`, true)
 }
@@ -336,10 +341,6 @@ $('check').addEventListener('click', () => withBusy(check))
 $('edit').addEventListener('click', () => {
   showView(false)
   $('editor').focus()
-})
-$('editor').addEventListener('input', () => {
-  // Typed text is a new draft for the download name, unless it came from an upload.
-  if (!state.name) state.kind = null
 })
 $('file').addEventListener('change', (e) => {
   const file = e.target.files?.[0]

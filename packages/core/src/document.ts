@@ -15,27 +15,62 @@ export interface BuildOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Segmentation cache: keyed by paragraph text, so an edit re-segments only what changed.
+// Segmentation cache: keyed by paragraph text, so an edit re-segments only what changed. It is
+// bounded by the characters it holds: a 900,000-character report would otherwise keep half a
+// million tagged words alive in the language server.
 
-const CACHE_LIMIT = 20000
-const cache = new Map<string, TaggedWord[]>()
+const CACHE_CHARS = 400_000
+const caches = new Map<string, { words: Map<string, TaggedWord[]>; chars: number }>()
 
 export function clearSegmentCache(): void {
-  cache.clear()
+  caches.clear()
 }
 
 function tagCached(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): TaggedWord[] {
-  const key = `${backend}${hmm ? 1 : 0}\u0000${text}`
-  const hit = cache.get(key)
+  const id = `${backend}${hmm ? 1 : 0}`
+  let cache = caches.get(id)
+  if (!cache) caches.set(id, (cache = { words: new Map(), chars: 0 }))
+  const hit = cache.words.get(text)
   if (hit) {
-    cache.delete(key)
-    cache.set(key, hit)
+    cache.words.delete(text)
+    cache.words.set(text, hit)
     return hit
   }
-  const words = getSegmenter(backend).tag(text, hmm)
-  cache.set(key, words)
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
+  const words = tagText(text, backend, hmm)
+  cache.words.set(text, words)
+  cache.chars += text.length
+  while (cache.chars > CACHE_CHARS && cache.words.size > 1) {
+    const oldest = cache.words.keys().next().value as string
+    cache.words.delete(oldest)
+    cache.chars -= oldest.length
+  }
   return words
+}
+
+/**
+ * A run of one character this long holds no word: it is one token (tag `x`), and jieba only
+ * sees the text around it (tagging a long run costs seconds and yields a word per character).
+ */
+const RUN_MIN = 256
+const RUN_RE = new RegExp(`([\\s\\S])\\1{${RUN_MIN - 1},}`, 'g')
+
+function tagText(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): TaggedWord[] {
+  const seg = getSegmenter(backend)
+  if (text.length < RUN_MIN) return seg.tag(text, hmm)
+  const out: TaggedWord[] = []
+  const add = (part: string) => {
+    for (const w of seg.tag(part, hmm)) out.push(w)
+  }
+  let last = 0
+  RUN_RE.lastIndex = 0
+  for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
+    if (m.index > last) add(text.slice(last, m.index))
+    out.push({ word: m[0], tag: 'x' })
+    last = m.index + m[0].length
+  }
+  if (last === 0) return seg.tag(text, hmm)
+  if (last < text.length) add(text.slice(last))
+  return out
 }
 
 function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, toSource: (i: number) => number, range: (i: number, j: number) => [number, number]): Token[] {
@@ -131,6 +166,55 @@ export function splitSentences(text: string): Array<[number, number]> {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// A guard against pathological input: a paragraph longer than MAX_BLOCK characters (a real one
+// stays far below) is checked in pieces, cut after a sentence end, else after a comma or a
+// space, else anywhere, so that no rule ever sees an unbounded paragraph.
+
+export const MAX_BLOCK = 10_000
+const CUT_AFTER = /[。！？；!?;]/
+const CUT_SOFT = /[，,、\s]/
+const CLOSING = /[”’」』）)》]/
+
+type Piece = RawBlock['pieces'][number]
+
+function sliceBlock(raw: RawBlock, a: number, b: number): RawBlock {
+  const pieces: Piece[] = []
+  for (const p of raw.pieces) {
+    if (p.p + p.len <= a || p.p >= b) continue
+    if (p.len !== p.slen) pieces.push({ p: p.p - a, s: p.s, len: p.len, slen: p.slen })
+    else {
+      const from = Math.max(p.p, a)
+      const to = Math.min(p.p + p.len, b)
+      pieces.push({ p: from - a, s: p.s + (from - p.p), len: to - from, slen: to - from })
+    }
+  }
+  return { kind: raw.kind, depth: raw.depth, text: raw.text.slice(a, b), pieces }
+}
+
+export function splitLongBlock(raw: RawBlock): RawBlock[] {
+  const text = raw.text
+  if (text.length <= MAX_BLOCK) return [raw]
+  const out: RawBlock[] = []
+  let start = 0
+  while (text.length - start > MAX_BLOCK) {
+    const limit = start + MAX_BLOCK
+    const floor = start + MAX_BLOCK / 2
+    let cut = -1
+    for (let i = limit - 1; i >= floor && cut < 0; i--) if (CUT_AFTER.test(text[i])) cut = i + 1
+    if (cut > 0) while (cut < limit && CLOSING.test(text[cut])) cut++
+    for (let i = limit - 1; i >= floor && cut < 0; i--) if (CUT_SOFT.test(text[i])) cut = i + 1
+    if (cut < 0) cut = limit
+    // Never between the halves of a surrogate pair.
+    const c = text.charCodeAt(cut)
+    if (c >= 0xdc00 && c <= 0xdfff) cut--
+    out.push(sliceBlock(raw, start, cut))
+    start = cut
+  }
+  out.push(sliceBlock(raw, start, text.length))
+  return out
+}
+
 /** Index of the first token whose prose index is at least `i` (tokens sorted by index). */
 function firstAtOrAfter(tokens: Token[], i: number): number {
   let lo = 0
@@ -217,7 +301,7 @@ export function buildDocument(source: string, options: BuildOptions): BuiltDocum
   const hmm = options.hmm ?? true
   if (options.dictionary?.length && addUserWords(backend, options.dictionary)) clearSegmentCache()
   const parsed = parseSource(source, options.format)
-  const blocks = parsed.blocks.map((raw) => makeBlock(raw, backend, hmm))
+  const blocks = parsed.blocks.flatMap(splitLongBlock).map((raw) => makeBlock(raw, backend, hmm))
 
   // Headline: the first `#` heading in Markdown (else a leading heading of any depth); the
   // first non-empty line in text.

@@ -39,11 +39,21 @@ export interface PhraseMatch {
   end: number
 }
 
-/**
- * Phrases that start and end on token boundaries (a listed word is never found inside a
- * longer word). Longest match wins at each starting token.
- */
-export function matchPhrases(tokens: Token[], phrases: Iterable<string>): PhraseMatch[] {
+interface CompiledPhrases {
+  set: Set<string>
+  maxLen: number
+  firstChars: Set<string>
+  /** Length (array) or size (set) when compiled: a list that changed is compiled again. */
+  size: number
+}
+
+/** Lists are usually module-level arrays matched once per sentence or block: compile each once. */
+const compiled = new WeakMap<object, CompiledPhrases>()
+
+function compilePhrases(phrases: Iterable<string>): CompiledPhrases {
+  const size = Array.isArray(phrases) ? phrases.length : phrases instanceof Set ? phrases.size : -1
+  const hit = size >= 0 ? compiled.get(phrases as object) : undefined
+  if (hit && hit.size === size) return hit
   const set = new Set(phrases)
   let maxLen = 0
   const firstChars = new Set<string>()
@@ -51,6 +61,17 @@ export function matchPhrases(tokens: Token[], phrases: Iterable<string>): Phrase
     maxLen = Math.max(maxLen, p.length)
     firstChars.add(p[0])
   }
+  const c = { set, maxLen, firstChars, size }
+  if (size >= 0) compiled.set(phrases as object, c)
+  return c
+}
+
+/**
+ * Phrases that start and end on token boundaries (a listed word is never found inside a
+ * longer word). Longest match wins at each starting token.
+ */
+export function matchPhrases(tokens: Token[], phrases: Iterable<string>): PhraseMatch[] {
+  const { set, maxLen, firstChars } = compilePhrases(phrases)
   const out: PhraseMatch[] = []
   for (let i = 0; i < tokens.length; i++) {
     if (!firstChars.has(tokens[i].text[0])) continue
@@ -82,9 +103,13 @@ export function compileGapPattern(entry: string, maxGap = 30): RegExp {
   return new RegExp(parts.join(`[^。！？；!?;\\n${PLACEHOLDER}]{1,${maxGap}}?`), 'g')
 }
 
+let quoted: { text: string; pairs: Map<number, number> } = { text: '', pairs: new Map() }
+
 /** Whether prose index `i` of `text` lies inside a matched pair of quotes (“”‘’「」『』). */
 export function insideQuotes(text: string, i: number, j = i + 1): boolean {
-  for (const [open, close] of matchPairs(text)) {
+  // Rules ask about many positions of one text in a row: pair it once.
+  if (text !== quoted.text) quoted = { text, pairs: matchPairs(text) }
+  for (const [open, close] of quoted.pairs) {
     const ch = text[open]
     if ((ch === '“' || ch === '‘' || ch === '「' || ch === '『' || ch === '"') && open < i && close >= j) return true
   }

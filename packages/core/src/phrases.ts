@@ -62,29 +62,55 @@ function isMention(text: string, i: number, j: number): boolean {
   return OPEN_QUOTES.includes(text[i - 1] ?? '') && CLOSE_QUOTES.includes(text[j] ?? '')
 }
 
+interface Prepared {
+  literal: Map<string, Entry>
+  keys: string[]
+  gaps: Entry[]
+  size: number
+}
+
+/** Entry lists are module-level (or cached per options): split each once into literals and gaps. */
+const prepared = new WeakMap<Entry[], Prepared>()
+
+function prepare(entries: Entry[]): Prepared {
+  const hit = prepared.get(entries)
+  if (hit && hit.size === entries.length) return hit
+  const literal = new Map<string, Entry>()
+  for (const e of entries) if (!e.re) literal.set(e.text, e)
+  const p = { literal, keys: [...literal.keys()], gaps: entries.filter((e) => e.re), size: entries.length }
+  prepared.set(entries, p)
+  return p
+}
+
 /** Every entry found in a block, overlaps dropped (the earlier, then the longer, wins). */
 export function findPhrases(block: Block, entries: Entry[]): Hit[] {
   const text = block.text
-  const starts = new Set<number>()
-  const ends = new Set<number>()
-  for (const t of block.tokens) {
-    starts.add(t.index)
-    ends.add(t.index + t.text.length)
+  let bounds: { starts: Set<number>; ends: Set<number> } | undefined
+  const tokenBounds = () => {
+    if (!bounds) {
+      bounds = { starts: new Set<number>(), ends: new Set<number>() }
+      for (const t of block.tokens) {
+        bounds.starts.add(t.index)
+        bounds.ends.add(t.index + t.text.length)
+      }
+    }
+    return bounds
   }
   const hits: Hit[] = []
-  const literal = new Map<string, Entry>()
-  for (const e of entries) if (!e.re) literal.set(e.text, e)
-  for (const m of matchPhrases(block.tokens, literal.keys())) {
+  const { literal, keys, gaps } = prepare(entries)
+  for (const m of matchPhrases(block.tokens, keys)) {
     const index = block.tokens[m.first].index
     hits.push({ entry: literal.get(m.phrase)!, index, length: m.phrase.length, start: m.start, end: m.end })
   }
-  for (const e of entries) {
-    if (!e.re) continue
-    const re = new RegExp(e.re.source, 'g')
+  for (const e of gaps) {
+    // A match starts with the first literal part.
+    if (!text.includes(e.parts[0])) continue
+    const re = new RegExp(e.re!.source, 'g')
     let m: RegExpExecArray | null
     while ((m = re.exec(text))) {
       const i = m.index
       const j = i + m[0].length
+      const { starts, ends } = tokenBounds()
       if (gapFits(text, e.parts, i, j, starts, ends)) {
         const [start, end] = block.range(i, j)
         hits.push({ entry: e, index: i, length: j - i, start, end })

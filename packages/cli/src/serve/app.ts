@@ -68,7 +68,7 @@ function describe(err: FastifyError | ClientError | Error, options: ServeOptions
       return { status: 400, code: 'bad_url', message: '地址不合法。' }
     case 'FST_PROTO_VIOLATION':
     case 'FST_MP_PREMATURE_CLOSE':
-      return { status: 400, code: 'bad_multipart', message: '上传的表单数据不完整或不合法。' }
+      return { status: 400, code: 'bad_multipart', message: '上传的表单数据不完整或不合法（multipart/form-data 缺少 boundary 或内容被截断）。' }
   }
   if (err instanceof SyntaxError && (err as FastifyError).statusCode === 400) return { status: 400, code: 'bad_json', message: '请求体不是合法的 JSON，请检查引号、逗号和括号。' }
   const status = (err as FastifyError).statusCode
@@ -186,9 +186,15 @@ export async function buildApp(options: ServeOptions, deps: AppDeps): Promise<Fa
   async function readUpload(request: FastifyRequest, forFix: boolean, deadline: number) {
     const fields: Record<string, string> = {}
     let file: { name: string; bytes: Buffer } | undefined
-    for await (const part of request.parts()) {
-      if (part.type === 'file') file = { name: (part.filename ?? '').split(/[\\/]/).pop() ?? '', bytes: await part.toBuffer() }
-      else fields[part.fieldname] = String(part.value)
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') file = { name: (part.filename ?? '').split(/[\\/]/).pop() ?? '', bytes: await part.toBuffer() }
+        else fields[part.fieldname] = String(part.value)
+      }
+    } catch (e) {
+      // The plugin's own errors carry a code (limits); busboy's parse errors do not.
+      if (e instanceof ClientError || String((e as FastifyError).code ?? '').startsWith('FST_')) throw e
+      throw new ClientError(400, 'bad_multipart', '上传的表单数据不完整或不合法（multipart/form-data 缺少 boundary 或内容被截断）。')
     }
     if (!file) throw new ClientError(400, 'missing_file', '没有收到文件：请用字段名 file 上传 .docx、.txt 或 .md 文件。')
     const known = new Set(['format', 'config', ...(forFix ? ['fixTypes'] : [])])

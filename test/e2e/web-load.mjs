@@ -1,0 +1,72 @@
+// A short, bounded load test of `ximo serve` on loopback: N requests (default 2,000), C at a
+// time (default 20), against the built CLI on 127.0.0.1 only. Mixes /api/lint on the fixture
+// drafts, /api/fix and /healthz; reports throughput and latency percentiles; exits 1 if any
+// request failed or the run took longer than its time bound.
+//   node scripts/build.mjs && node test/e2e/web-load.mjs [requests] [concurrency]
+import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const TOTAL = Math.min(Number(process.argv[2] ?? 2000), 20000)
+const CONCURRENCY = Math.min(Number(process.argv[3] ?? 20), 100)
+const TIME_BOUND_MS = 10 * 60 * 1000
+
+const drafts = []
+for (const dir of ['good', 'bad', 'demo', 'cli'])
+  for (const f of readdirSync(join(root, 'fixtures', dir)).sort())
+    if (/\.(md|txt)$/.test(f)) drafts.push({ text: readFileSync(join(root, 'fixtures', dir, f), 'utf8'), format: f.endsWith('.txt') ? 'text' : 'markdown' })
+
+const server = spawn(process.execPath, [join(root, 'packages/cli/bin/ximo.js'), 'serve', '--host', '127.0.0.1', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+let out = ''
+server.stdout.on('data', (c) => (out += c))
+server.stderr.on('data', (c) => (out += c))
+const deadline = Date.now() + 60_000
+while (!/http:\/\/127\.0\.0\.1:\d+/.test(out)) {
+  if (Date.now() > deadline || server.exitCode !== null) {
+    console.error(`ximo serve did not start:\n${out}`)
+    process.exit(1)
+  }
+  await new Promise((r) => setTimeout(r, 100))
+}
+const base = /http:\/\/127\.0\.0\.1:\d+/.exec(out)[0]
+
+function requestFor(i) {
+  const d = drafts[i % drafts.length]
+  if (i % 10 === 9) return { path: '/healthz', init: {} }
+  const path = i % 5 === 4 ? '/api/fix' : '/api/lint'
+  return { path, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(d) } }
+}
+
+const latencies = []
+const failures = []
+let next = 0
+const started = performance.now()
+async function worker() {
+  while (next < TOTAL && performance.now() - started < TIME_BOUND_MS) {
+    const i = next++
+    const { path, init } = requestFor(i)
+    const t = performance.now()
+    try {
+      const res = await fetch(base + path, init)
+      const body = await res.json()
+      if (res.status !== 200 || (path !== '/healthz' && !Array.isArray(body.diagnostics))) failures.push(`${i} ${path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`)
+    } catch (e) {
+      failures.push(`${i} ${path}: ${e.message}`)
+    }
+    latencies.push(performance.now() - t)
+  }
+}
+await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+const elapsed = (performance.now() - started) / 1000
+server.kill('SIGTERM')
+
+latencies.sort((a, b) => a - b)
+const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)].toFixed(1)
+console.log(`ximo serve load test: ${latencies.length} requests, ${CONCURRENCY} at a time, ${drafts.length} drafts (lint 80%, fix 10%, healthz 10%)`)
+console.log(`  time ${elapsed.toFixed(1)} s, throughput ${(latencies.length / elapsed).toFixed(1)} req/s`)
+console.log(`  latency ms: p50 ${pct(50)}, p95 ${pct(95)}, p99 ${pct(99)}, max ${latencies[latencies.length - 1].toFixed(1)}`)
+console.log(`  failed: ${failures.length}`)
+for (const f of failures.slice(0, 10)) console.log(`    ${f}`)
+process.exit(failures.length || latencies.length < TOTAL ? 1 : 0)
