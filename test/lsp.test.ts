@@ -3,7 +3,7 @@
 // the BMP included), code actions applied and re-linted, hover, config changes, shutdown.
 // The rules are pinned by the workspace config so that new rules do not change the results.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver'
 import { analyze, summarize, type XimoConfig } from '@ximo/core'
@@ -353,6 +353,33 @@ describe('language server over stdio (push diagnostics)', () => {
     expect(code).toBe(0)
     expect(client.stderr()).toBe('')
   })
+})
+
+describe("the config's ignore globs", () => {
+  it('publishes no diagnostics for an ignored document, and lints it once the glob is removed', async () => {
+    const ws = workspace({ '.ximorc.json': JSON.stringify({ ...CONFIG, ignore: ['存档/**'] }) })
+    mkdirSync(join(ws.dir, '存档'))
+    const client = await startClient({ cwd: ws.dir, capabilities: noPull() })
+    try {
+      const archived = ws.uri('存档/旧稿.md')
+      const draft = ws.uri('草稿.md')
+      client.open(archived, DRAFT)
+      client.open(draft, DRAFT)
+      const linted = await client.diagnostics(draft)
+      const expected = ['sentence-length 2:13-2:43', 'punctuation-width 4:5-4:6', 'punctuation-width 4:12-4:13']
+      expect(brief(linted.diagnostics)).toEqual(expected)
+      const ignored = await client.diagnostics(archived)
+      expect(ignored.diagnostics).toEqual([])
+
+      writeFileSync(join(ws.dir, '.ximorc.json'), JSON.stringify(CONFIG))
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('.ximorc.json'), type: 2 }] })
+      const relinted = await client.diagnostics(archived, (p) => p.diagnostics.length > 0)
+      expect(brief(relinted.diagnostics)).toEqual(expected)
+      expect(await client.close()).toBe(0)
+    } finally {
+      if (client.proc.exitCode === null) client.proc.kill()
+    }
+  }, 120_000)
 })
 
 /** Client capabilities without pull diagnostics. */

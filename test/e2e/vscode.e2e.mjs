@@ -17,7 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -327,11 +327,33 @@ try {
   await goTo(typo.line + 1, typo.character + 2)
   await page.keyboard.press('Control+K')
   await page.keyboard.press('Control+I')
-  const hover = page.locator('.monaco-hover:not(.hidden)').first()
-  await waitFor('the hover on 再接再励', async () => (await hover.innerText()).includes('再接再厉') && (await hover.innerText()).includes('typo'))
-  const hoverText = await hover.innerText()
-  assert.ok(hoverText.includes('“再接再励”是错别字，请改为“再接再厉”。'), `hover text:\n${hoverText}`)
-  log('hover shows the typo rule')
+  // The rule's Chinese explanation (a paragraph of its README's 说明 section), the guide's
+  // reason and the README's first wrong example, as rendered Markdown (whitespace aside). The
+  // marker part of the hover shows first; the server's part follows.
+  const flat = (t) => t.replace(/[`*>]/g, '').replace(/\s+/g, '')
+  const typoRule = (await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href)).rules.find((r) => r.meta.id === 'typo')
+  const readme = readFileSync(join(root, 'rules/typo/README.md'), 'utf8')
+  const about = /## 说明\n([\s\S]*?)\n## /.exec(readme)[1].split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p && !p.includes(typoRule.meta.guide.slice(0, 12)))
+  const badExample = /## 错误示例\n+```\w*\n([\s\S]*?)\n```/.exec(readme)[1]
+  const hoverChecks = [
+    ['the message', (t) => t.includes(flat('“再接再励”是错别字，请改为“再接再厉”。'))],
+    ['the rule title', (t) => t.includes(flat(`${typoRule.meta.description}（typo）`))],
+    ["the guide's reason", (t) => t.includes(flat(`依据：${typoRule.meta.guide}`))],
+    ['the explanation from rules/typo/README.md', (t) => about.some((p) => t.includes(flat(p)))],
+    ['the wrong example', (t) => t.includes(flat(badExample))],
+  ]
+  const hover = page.locator('.monaco-hover:not(.hidden)')
+  let hoverText = ''
+  try {
+    await waitFor('the hover on 再接再励', async () => {
+      hoverText = (await hover.allInnerTexts()).join('\n')
+      return hoverChecks.every(([, ok]) => ok(flat(hoverText)))
+    })
+  } catch (e) {
+    const missing = hoverChecks.filter(([, ok]) => !ok(flat(hoverText))).map(([what]) => what)
+    throw new Error(`${e.message}; the hover lacks ${missing.join(', ')}:\n${hoverText}`)
+  }
+  log('hover shows the typo rule: its explanation, the guide and an example')
   await page.screenshot({ path: join(artifacts, 'vscode-hover.png') })
   await page.keyboard.press('Escape')
 

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { dirname, isAbsolute, resolve } from 'node:path'
-import { ConfigError, rules as allRules, type Rule } from '@ximo/core'
+import { ConfigError, ignoreMatcher, rules as allRules, type Rule } from '@ximo/core'
 import { parseArgs, UsageError, HELP, type CliOptions } from './args.js'
 import { formatRules, initConfig } from './commands.js'
-import { ConfigResolver, expandPatterns, ignoreMatcher } from './files.js'
+import { ConfigResolver, expandPatterns } from './files.js'
 import { lintFile, STDIN_PATH, type FileResult } from './lint-file.js'
 import { lintFiles, type LintTask } from './pool.js'
 import { progressLine, PROGRESS_MIN_FILES } from './progress.js'

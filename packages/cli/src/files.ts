@@ -7,8 +7,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, relative, resolve, sep, isAbsolute } from 'node:path'
 import { globSync, isDynamicPattern, convertPathToPattern } from 'tinyglobby'
-import picomatch from 'picomatch'
-import { findConfigFile, loadConfig, loadConfigFile, type ResolvedConfig, type Rule } from '@ximo/core'
+import { findConfigFile, ignoreMatcher, loadConfig, loadConfigFile, type ResolvedConfig, type Rule } from '@ximo/core'
 
 /** Extensions linted when a directory is given. */
 export const DRAFT_EXTENSIONS = ['md', 'markdown', 'txt']
@@ -58,27 +57,6 @@ export function expandPatterns(patterns: string[], cwd: string): Expanded {
     unmatched.push(`找不到文件或目录 ${pattern}`)
   }
   return { files, explicit, unmatched }
-}
-
-/**
- * A gitignore-like matcher: patterns without a slash match a file or directory name at any
- * depth; `dir/` matches everything under it; a path is ignored when it or any of its parent
- * directories matches.
- */
-export function ignoreMatcher(patterns: string[]): (relPath: string) => boolean {
-  if (!patterns.length) return () => false
-  const globs = patterns.map((p) => p.replace(/^\.\//, '').replace(/\/+$/, '')).filter(Boolean)
-  const names = globs.filter((g) => !g.includes('/'))
-  const paths = globs.filter((g) => g.includes('/')).map((g) => g.replace(/^\//, ''))
-  const byName = names.length ? picomatch(names, { dot: true, basename: true }) : () => false
-  const byPath = paths.length ? picomatch(paths, { dot: true }) : () => false
-  const match = (p: string) => byName(p) || byPath(p)
-  return (relPath) => {
-    const parts = relPath.split('/')
-    if (parts[0] === '..') return false
-    for (let i = 1; i <= parts.length; i++) if (match(parts.slice(0, i).join('/'))) return true
-    return false
-  }
 }
 
 const toPosix = (p: string) => p.split(sep).join('/')

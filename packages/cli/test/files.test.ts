@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigError } from '@ximo/core'
 import sentenceLength from '../../../rules/sentence-length/index.js'
-import { expandPatterns, ignoreMatcher, ConfigResolver } from '../src/files.js'
+import { ignoreMatcher } from '@ximo/core'
+import { expandPatterns, ConfigResolver } from '../src/files.js'
 
 let dir: string
 const rules = [sentenceLength]

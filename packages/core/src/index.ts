@@ -5,6 +5,7 @@
 export { lint, analyze, fix, fixDetailed, applyFixes, formatFor, ruleUrl, toResolved } from './engine.js'
 export type { LintOptions, FixOptions, AppliedFix, AnalyzeResult } from './engine.js'
 export { loadConfig, loadConfigFile, resolveConfig, findConfigFile, presetConfig, starterConfig, validateSchema, ConfigError, CONFIG_FILES } from './config.js'
+export { ignoreMatcher } from './ignore.js'
 export { buildDocument, splitSentences, clearSegmentCache, isAnnexLine } from './document.js'
 export type { BuildOptions, BuiltDocument } from './document.js'
 export { getSegmenter, addUserWords, registerSegmenter, SegmenterUnavailableError } from './segmenter.js'

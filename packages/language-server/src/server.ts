@@ -48,7 +48,7 @@ import { diagnosticHover } from './hover.js'
 import { structureHover } from './structure.js'
 import { RuleDocs } from './rule-docs.js'
 import { DEFAULT_SETTINGS, languageEnabled, normalizeSettings, type Settings } from './settings.js'
-import { ConfigStore, addToIgnoreList, problemOffsets, type ConfigProblem } from './workspace.js'
+import { ConfigStore, addToIgnoreList, isIgnored, problemOffsets, type ConfigProblem } from './workspace.js'
 
 export interface ServerOptions {
   /** Rule READMEs by id (bundled at build time), for hovers. */
@@ -188,8 +188,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       try {
         const { config } = store.configFor(configDirOf(filePath), settings.rules)
         state.config = config
-        state.result = analyze(text, { filePath, format, config, rules: catalogue })
-        state.diagnostics = state.result.diagnostics.map(toDiagnostic)
+        // A file excluded by the config's `ignore` globs is not linted (as with `ximo lint`).
+        if (!isIgnored(config, filePath)) {
+          state.result = analyze(text, { filePath, format, config, rules: catalogue })
+          state.diagnostics = state.result.diagnostics.map(toDiagnostic)
+        }
       } catch (e) {
         logError(`检查 ${doc.uri} 时出错`, e)
       }

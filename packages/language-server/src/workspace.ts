@@ -4,9 +4,9 @@
  * on with the last good config of that file.
  */
 import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs'
-import { dirname, join, basename } from 'node:path'
+import { dirname, join, basename, relative, sep } from 'node:path'
 import YAML from 'yaml'
-import { findConfigFile, loadConfigFile, presetConfig, resolveConfig, ConfigError, type ResolvedConfig, type Rule, type RuleSetting, type SeveritySetting, type XimoConfig } from '@ximo/core'
+import { ignoreMatcher, findConfigFile, loadConfigFile, presetConfig, resolveConfig, ConfigError, type ResolvedConfig, type Rule, type RuleSetting, type SeveritySetting, type XimoConfig } from '@ximo/core'
 
 export interface ConfigProblem {
   /** The config file, or undefined for the client settings. */
@@ -112,6 +112,24 @@ function overlay(base: ResolvedConfig, settingsRules: Record<string, RuleSetting
   const out: ResolvedConfig = { ...base, rules: { ...base.rules } }
   for (const id of Object.keys(settingsRules)) if (over.rules[id]) out.rules[id] = over.rules[id]
   return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The config's `ignore` globs, relative to the config file's directory (core's ignoreMatcher).
+
+const matchers = new WeakMap<ResolvedConfig, (relPath: string) => boolean>()
+
+/** Whether `filePath` is excluded by the `ignore` globs of `config` (never for files outside its directory). */
+export function isIgnored(config: ResolvedConfig, filePath: string | undefined): boolean {
+  if (!filePath || !config.ignore.length) return false
+  const rel = relative(config.baseDir ?? (config.filePath ? dirname(config.filePath) : dirname(filePath)), filePath).split(sep).join('/')
+  if (!rel || rel === '..' || rel.startsWith('../') || /^[a-zA-Z]:/.test(rel) || rel.startsWith('/')) return false
+  let match = matchers.get(config)
+  if (!match) {
+    match = ignoreMatcher(config.ignore)
+    matchers.set(config, match)
+  }
+  return match(rel)
 }
 
 function fileStamp(file: string): string {

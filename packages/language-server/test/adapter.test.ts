@@ -1,7 +1,7 @@
 // The adapter's pieces without a process: position conversion, code action edits, README
 // parsing, settings, the config store and 加入词典's file editing.
 import { describe, it, expect } from 'vitest'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TextDocument } from 'vscode-languageserver-textdocument'
@@ -10,7 +10,7 @@ import { toDiagnostic, toPosition, rangeContains, clip } from '../src/convert.js
 import { fixEdits, minimalEdit, disableLine, quickFixes, kindAllowed } from '../src/actions.js'
 import { parseRuleReadme } from '../src/rule-docs.js'
 import { normalizeSettings, DEFAULT_SETTINGS } from '../src/settings.js'
-import { ConfigStore, addToIgnoreList, problemOffsets, type ConfigProblem } from '../src/workspace.js'
+import { ConfigStore, addToIgnoreList, isIgnored, problemOffsets, type ConfigProblem } from '../src/workspace.js'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 const tmp = () => mkdtempSync(join(tmpdir(), 'ximo-ls-unit-'))
@@ -176,6 +176,30 @@ describe('config store', () => {
     const bad = store.configFor(dir, { 'no-such-rule': 'error' })
     expect(bad.config.rules['sentence-length']).toEqual({ severity: 'warning', options: { max: 33 } })
     expect(events).toEqual([['<settings>', { file: undefined, reason: '未知规则 "no-such-rule"（运行 ximo rules 查看全部规则）' }]])
+  })
+
+  it("excludes files matching the config's ignore globs, relative to the config file", () => {
+    const dir = tmp()
+    mkdirSync(join(dir, 'sub'))
+    writeFileSync(join(dir, '.ximorc.json'), JSON.stringify({ extends: [], ignore: ['存档/**', '*.tmp.md', 'sub/旧稿.md', '模板/'] }))
+    const store = new ConfigStore(rules, () => {})
+    const { config } = store.configFor(join(dir, 'sub'), {})
+    const ignored = (p: string) => isIgnored(config, join(dir, p))
+    expect(['存档/2024/一月.md', '存档/a.md', 'sub/旧稿.md', 'x.tmp.md', 'sub/y.tmp.md', '模板/通知.md', 'sub/模板/通知.md'].filter(ignored)).toEqual([
+      '存档/2024/一月.md',
+      '存档/a.md',
+      'sub/旧稿.md',
+      'x.tmp.md',
+      'sub/y.tmp.md',
+      '模板/通知.md',
+      'sub/模板/通知.md',
+    ])
+    expect(['草稿.md', 'sub/草稿.md', '旧稿.md', '存档.md', 'sub/存档/a.md'].filter(ignored)).toEqual([])
+    // Outside the config's directory, and documents without a file, are never ignored.
+    expect(isIgnored(config, join(dir, '..', '存档', 'a.md'))).toBe(false)
+    expect(isIgnored(config, undefined)).toBe(false)
+    // Settings laid over the file keep its ignore list.
+    expect(isIgnored(store.configFor(dir, { 'sentence-length': 'error' }).config, join(dir, '存档/a.md'))).toBe(true)
   })
 
   it('places a problem at the name or JSON position it mentions', () => {

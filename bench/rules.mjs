@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Where the time goes inside one process: the document model (parse + segment + sentences)
+// and each rule, on a draft (default: the ×1 varied corpus written by bench/run.mjs), in
+// CPU milliseconds per run (process.cpuUsage: steadier than wall time on a busy machine), median
+// of --runs runs after a warm-up. Like ESLint's TIMING=1.
+//   node scripts/build.mjs && node bench/rules.mjs [FILE] [--runs 10]
+import { readFileSync, existsSync } from 'node:fs'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const runsAt = args.indexOf('--runs')
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 10
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? join(root, 'bench/.work/corpus/varied.x1.md')
+if (!existsSync(file)) {
+  console.error(`${file} 不存在：先运行 node bench/run.mjs 生成语料，或指定文件`)
+  process.exit(2)
+}
+const { analyze, rules, buildDocument, clearSegmentCache, getSegmenter } = await import(join(root, 'packages/core/dist/index.js'))
+const text = readFileSync(file, 'utf8')
+const format = file.endsWith('.txt') ? 'text' : 'markdown'
+
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+function time(only) {
+  analyze(text, { format, only }) // warm-up: loads jieba, fills the paragraph cache
+  const xs = []
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.cpuUsage()
+    analyze(text, { format, only })
+    const d = process.cpuUsage(t)
+    xs.push((d.user + d.system) / 1000)
+  }
+  return median(xs)
+}
+
+const cpu = (fn) => {
+  const t = process.cpuUsage()
+  fn()
+  const d = process.cpuUsage(t)
+  return (d.user + d.system) / 1000
+}
+const load = cpu(() => getSegmenter('jieba'))
+// The document model: parsing (blocks, headline, lead…), then segmentation and sentences,
+// which are lazy (a rule that needs them pays once; cached by paragraph text).
+const model = (cold) => {
+  if (cold) clearSegmentCache()
+  return cpu(() => {
+    const doc = buildDocument(text, { format })
+    for (const b of doc.blocks) b.tokens
+    doc.sentences()
+  })
+}
+const parseOnly = median(Array.from({ length: RUNS }, () => cpu(() => buildDocument(text, { format }))))
+const cold = median(Array.from({ length: Math.min(RUNS, 3) }, () => model(true)))
+const warm = median(Array.from({ length: RUNS }, () => model(false)))
+const base = time(['-'])
+const rows = rules.map((r) => [r.meta.id, time([r.meta.id]) - base]).sort((a, b) => b[1] - a[1])
+const all = time(undefined)
+console.log(`${file}: ${text.length.toLocaleString()} 字符，CPU 时间，${RUNS} 次取中位数`)
+const row = (label, ms) => console.log(`  ${label.padEnd(34 - (label.match(/[^\x00-\xff]/g) ?? []).length)} ${ms.toFixed(1).padStart(9)} ms`)
+row('加载分词器（一次）', load)
+row('解析', parseOnly)
+row('解析＋分词＋分句（未缓存）', cold)
+row('解析＋分词＋分句（按段缓存）', warm)
+for (const [id, ms] of rows) row(id, ms)
+row('全部（缓存，lint 一次）', all)
