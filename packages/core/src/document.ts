@@ -24,6 +24,8 @@ const caches = new Map<string, { words: Map<string, TaggedWord[]>; chars: number
 
 export function clearSegmentCache(): void {
   caches.clear()
+  sentenceCache.clear()
+  sentenceCacheChars = 0
 }
 
 function tagCached(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): TaggedWord[] {
@@ -98,21 +100,36 @@ function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, t
 // Sentences: split on 。！？；… (and ! ? ;) and block ends, never inside a matched quote or
 // bracket unless the terminator is followed by the closing mark.
 
-const TERMINATORS = new Set(['。', '！', '？', '；', '…', '!', '?', ';'])
+const TERMINATORS = '。！？；…!?;'
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '（': '）', '(': ')', '《': '》' }
-const CLOSERS = new Set(Object.values(PAIRS))
+
+// Character classes by UTF-16 code unit: the loops below look at every character of every
+// paragraph on each keystroke, so they compare numbers instead of making one-character strings.
+const TERMINATOR = 1
+const OPENER = 2
+const CLOSER = 4
+const CLASS = new Uint8Array(0x10000)
+/** For an opener, the code of its closer. */
+const CLOSE_OF = new Uint16Array(0x10000)
+for (const ch of TERMINATORS) CLASS[ch.charCodeAt(0)] |= TERMINATOR
+for (const [open, close] of Object.entries(PAIRS)) {
+  CLASS[open.charCodeAt(0)] |= OPENER
+  CLASS[close.charCodeAt(0)] |= CLOSER
+  CLOSE_OF[open.charCodeAt(0)] = close.charCodeAt(0)
+}
 
 /** Indices of matched opening and closing marks: open index → close index. */
 export function matchPairs(text: string): Map<number, number> {
   const pairs = new Map<number, number>()
   const stack: number[] = []
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (PAIRS[ch]) stack.push(i)
-    else if (CLOSERS.has(ch)) {
+    const c = text.charCodeAt(i)
+    const cls = CLASS[c]
+    if (cls & OPENER) stack.push(i)
+    else if (cls & CLOSER) {
       // Pop back to the matching opener, dropping unmatched ones in between.
       for (let k = stack.length - 1; k >= 0; k--) {
-        if (PAIRS[text[stack[k]]] === ch) {
+        if (CLOSE_OF[text.charCodeAt(stack[k])] === c) {
           pairs.set(stack[k], i)
           stack.length = k
           break
@@ -123,45 +140,61 @@ export function matchPairs(text: string): Map<number, number> {
   return pairs
 }
 
+const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680
+
+/** Sentence ranges by paragraph text, like the segmentation cache (an edit re-splits one paragraph). */
+const sentenceCache = new Map<string, Array<[number, number]>>()
+let sentenceCacheChars = 0
+
+function splitCached(text: string): Array<[number, number]> {
+  const hit = sentenceCache.get(text)
+  if (hit) return hit
+  const ranges = splitSentences(text)
+  sentenceCache.set(text, ranges)
+  sentenceCacheChars += text.length
+  while (sentenceCacheChars > CACHE_CHARS && sentenceCache.size > 1) {
+    const oldest = sentenceCache.keys().next().value as string
+    sentenceCache.delete(oldest)
+    sentenceCacheChars -= oldest.length
+  }
+  return ranges
+}
+
 export function splitSentences(text: string): Array<[number, number]> {
+  const n = text.length
   const pairs = matchPairs(text)
-  const depth = new Int16Array(text.length + 1)
-  const delta = new Int16Array(text.length + 1)
+  // depth[k] > 0: k lies inside a matched pair (between its opener and its closer, inclusive).
+  const depth = new Int32Array(n + 1)
   for (const [open, close] of pairs) {
-    delta[open] += 1
-    delta[close + 1] -= 1
+    depth[open] += 1
+    depth[close + 1] -= 1
   }
-  let d = 0
-  for (let i = 0; i <= text.length; i++) {
-    d += delta[i]
-    depth[i] = d
-  }
+  for (let i = 1; i <= n; i++) depth[i] += depth[i - 1]
   const out: Array<[number, number]> = []
+  const push = (s: number, e: number) => {
+    // Trim whitespace at both ends; drop empty sentences.
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+    if (e > s) out.push([s, e])
+  }
   let start = 0
   let i = 0
-  while (i < text.length) {
-    if (!TERMINATORS.has(text[i])) {
+  while (i < n) {
+    if (!(CLASS[text.charCodeAt(i)] & TERMINATOR)) {
       i++
       continue
     }
     let k = i
-    while (k < text.length && TERMINATORS.has(text[k])) k++
-    while (k < text.length && CLOSERS.has(text[k]) && depth[k] > 0) k++
-    if (depth[k] === 0 || k >= text.length) {
-      out.push([start, k])
+    while (k < n && CLASS[text.charCodeAt(k)] & TERMINATOR) k++
+    while (k < n && CLASS[text.charCodeAt(k)] & CLOSER && depth[k] > 0) k++
+    if (depth[k] === 0 || k >= n) {
+      push(start, k)
       start = k
     }
     i = k
   }
-  if (start < text.length) out.push([start, text.length])
-  // Trim leading whitespace from each sentence; drop empty ones.
+  if (start < n) push(start, n)
   return out
-    .map(([s, e]): [number, number] => {
-      while (s < e && /\s/.test(text[s])) s++
-      while (e > s && /\s/.test(text[e - 1])) e--
-      return [s, e]
-    })
-    .filter(([s, e]) => e > s)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,7 +278,7 @@ function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean):
     get sentences() {
       if (!sentences) {
         const all = block.tokens
-        sentences = splitSentences(raw.text).map(([s, e]) => {
+        sentences = splitCached(raw.text).map(([s, e]) => {
           const [start, end] = range(s, e)
           return {
             block,

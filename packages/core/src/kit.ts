@@ -41,6 +41,8 @@ export interface PhraseMatch {
 
 interface CompiledPhrases {
   set: Set<string>
+  /** Every proper prefix of a phrase: a run of tokens that is none can grow into no phrase. */
+  prefixes: Set<string>
   maxLen: number
   firstChars: Set<string>
   /** Length (array) or size (set) when compiled: a list that changed is compiled again. */
@@ -57,11 +59,13 @@ function compilePhrases(phrases: Iterable<string>): CompiledPhrases {
   const set = new Set(phrases)
   let maxLen = 0
   const firstChars = new Set<string>()
+  const prefixes = new Set<string>()
   for (const p of set) {
     maxLen = Math.max(maxLen, p.length)
     firstChars.add(p[0])
+    for (let n = 1; n < p.length; n++) prefixes.add(p.slice(0, n))
   }
-  const c = { set, maxLen, firstChars, size }
+  const c = { set, prefixes, maxLen, firstChars, size }
   if (size >= 0) compiled.set(phrases as object, c)
   return c
 }
@@ -71,7 +75,7 @@ function compilePhrases(phrases: Iterable<string>): CompiledPhrases {
  * longer word). Longest match wins at each starting token.
  */
 export function matchPhrases(tokens: Token[], phrases: Iterable<string>): PhraseMatch[] {
-  const { set, maxLen, firstChars } = compilePhrases(phrases)
+  const { set, prefixes, maxLen, firstChars } = compilePhrases(phrases)
   const out: PhraseMatch[] = []
   for (let i = 0; i < tokens.length; i++) {
     if (!firstChars.has(tokens[i].text[0])) continue
@@ -83,6 +87,7 @@ export function matchPhrases(tokens: Token[], phrases: Iterable<string>): Phrase
       text += tokens[k].text
       if (text.length > maxLen) break
       if (set.has(text)) best = k
+      if (!prefixes.has(text)) break
     }
     if (best >= 0) {
       const phrase = tokens.slice(i, best + 1).map((t) => t.text).join('')

@@ -80,4 +80,14 @@ describe('splitSentences', () => {
   it('is not confused by unbalanced quotes', () => {
     expect(split('他说：“未闭合。下一句。')).toEqual(['他说：“未闭合。', '下一句。'])
   })
+  it('trims ASCII and full-width spaces around sentences and drops empty ones', () => {
+    const t = '\u3000\u3000第一句。 \t第二句！\u3000。'
+    expect(splitSentences(t)).toEqual([[2, 6], [8, 12], [13, 14]])
+    expect(split('  ')).toEqual([])
+  })
+  it('keeps matched marks of several kinds apart and survives deep nesting', () => {
+    expect(split('《条例（草案。）》已通过。下一句。')).toEqual(['《条例（草案。）》', '已通过。', '下一句。'])
+    const deep = '（'.repeat(40000) + '甲。' + '）'.repeat(40000) + '乙。'
+    expect(splitSentences(deep)).toEqual([[0, 80002], [80002, 80004]])
+  })
 })
