@@ -292,7 +292,7 @@ describe('uploads', () => {
     two.append('file', new Blob(['a']), 'a.txt')
     two.append('file2', new Blob(['b']), 'b.txt')
     expect(errorOf(await call(main, '/api/lint', { method: 'POST', body: two }))).toEqual([413, 'too_many_parts', '一次只能上传一个文件（字段名 file），另可带 format、config、fixTypes 字段。'])
-    const BAD_MP = '上传的表单数据不完整或不合法（multipart/form-data 缺少 boundary 或内容被截断）。'
+    const BAD_MP = '上传的表单数据不完整：请用 multipart/form-data 重新上传整个文件（字段名 file）。'
     expect(errorOf(await call(main, '/api/lint', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'xx' }))).toEqual([400, 'bad_multipart', BAD_MP])
     const truncated = '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n标题'
     expect(errorOf(await call(main, '/api/lint', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: truncated }))).toEqual([400, 'bad_multipart', BAD_MP])

@@ -20,32 +20,49 @@ export interface BuildOptions {
 // million tagged words alive in the language server.
 
 const CACHE_CHARS = 400_000
-const caches = new Map<string, { words: Map<string, TaggedWord[]>; chars: number }>()
+
+/** Values by paragraph text, least recently used dropped first once the keys hold CACHE_CHARS. */
+class TextCache<T> {
+  private map = new Map<string, T>()
+  private chars = 0
+
+  get(text: string): T | undefined {
+    const hit = this.map.get(text)
+    if (hit !== undefined) {
+      this.map.delete(text)
+      this.map.set(text, hit)
+    }
+    return hit
+  }
+
+  set(text: string, value: T): void {
+    if (this.map.delete(text)) this.chars -= text.length
+    this.map.set(text, value)
+    this.chars += text.length
+    while (this.chars > CACHE_CHARS && this.map.size > 1) {
+      const oldest = this.map.keys().next().value as string
+      this.map.delete(oldest)
+      this.chars -= oldest.length
+    }
+  }
+}
+
+/** One cache per backend and HMM setting. */
+const tagCaches = new Map<string, TextCache<TaggedWord[]>>()
+/** Sentence ranges by paragraph text (an edit re-splits one paragraph). */
+let sentenceCache = new TextCache<Array<[number, number]>>()
 
 export function clearSegmentCache(): void {
-  caches.clear()
-  sentenceCache.clear()
-  sentenceCacheChars = 0
+  tagCaches.clear()
+  sentenceCache = new TextCache()
 }
 
 function tagCached(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): TaggedWord[] {
   const id = `${backend}${hmm ? 1 : 0}`
-  let cache = caches.get(id)
-  if (!cache) caches.set(id, (cache = { words: new Map(), chars: 0 }))
-  const hit = cache.words.get(text)
-  if (hit) {
-    cache.words.delete(text)
-    cache.words.set(text, hit)
-    return hit
-  }
-  const words = tagText(text, backend, hmm)
-  cache.words.set(text, words)
-  cache.chars += text.length
-  while (cache.chars > CACHE_CHARS && cache.words.size > 1) {
-    const oldest = cache.words.keys().next().value as string
-    cache.words.delete(oldest)
-    cache.chars -= oldest.length
-  }
+  let cache = tagCaches.get(id)
+  if (!cache) tagCaches.set(id, (cache = new TextCache()))
+  let words = cache.get(text)
+  if (!words) cache.set(text, (words = tagText(text, backend, hmm)))
   return words
 }
 
@@ -142,21 +159,9 @@ export function matchPairs(text: string): Map<number, number> {
 
 const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680
 
-/** Sentence ranges by paragraph text, like the segmentation cache (an edit re-splits one paragraph). */
-const sentenceCache = new Map<string, Array<[number, number]>>()
-let sentenceCacheChars = 0
-
 function splitCached(text: string): Array<[number, number]> {
-  const hit = sentenceCache.get(text)
-  if (hit) return hit
-  const ranges = splitSentences(text)
-  sentenceCache.set(text, ranges)
-  sentenceCacheChars += text.length
-  while (sentenceCacheChars > CACHE_CHARS && sentenceCache.size > 1) {
-    const oldest = sentenceCache.keys().next().value as string
-    sentenceCache.delete(oldest)
-    sentenceCacheChars -= oldest.length
-  }
+  let ranges = sentenceCache.get(text)
+  if (!ranges) sentenceCache.set(text, (ranges = splitSentences(text)))
   return ranges
 }
 
@@ -196,8 +201,6 @@ export function splitSentences(text: string): Array<[number, number]> {
   if (start < n) push(start, n)
   return out
 }
-
-// ---------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
 // A guard against pathological input: a paragraph longer than MAX_BLOCK characters (a real one

@@ -91,3 +91,37 @@ describe('splitSentences', () => {
     expect(splitSentences(deep)).toEqual([[0, 80002], [80002, 80004]])
   })
 })
+
+describe('guards against pathological paragraphs', () => {
+  it('checks a paragraph over MAX_BLOCK characters in pieces, cut after a sentence end, else a comma, else at the limit', () => {
+    const unit = '县里组织技术人员下乡' // 10 characters, no punctuation
+    const body = unit.repeat(799) + '县里组织技术人员下。' + unit.repeat(700) + '，' + unit.repeat(1000) + unit
+    const doc = md('# 标题\n\n' + body)
+    const pieces = doc.blocks.slice(1)
+    const offset = '# 标题\n\n'.length
+    // 。 ends at 8000; then the last ，before 18000 is at 15000; the rest has neither.
+    expect(pieces.map((b) => [b.start - offset, b.end - offset])).toEqual([
+      [0, 8000],
+      [8000, 15001],
+      [15001, 25001],
+      [25001, 25011],
+    ])
+    expect(pieces.map((b) => b.text).join('')).toBe(body)
+    // Tokens keep their source positions across the cut.
+    const t = pieces[1].tokens[0]
+    expect([t.text, t.start - offset]).toEqual(['县里', 8000])
+  })
+
+  it('hands a long run of one character to jieba as one token tagged x', () => {
+    const text = '市里开展检查' + '的'.repeat(1000) + '发现问题'
+    const tokens = txt('标题\n' + text).blocks[1].tokens
+    expect(tokens.map((t) => [t.text.length > 10 ? `的×${t.text.length}` : t.text, t.pos])).toEqual([
+      ['市里', 's'],
+      ['开展', 'v'],
+      ['检查', 'vn'],
+      ['的×1000', 'x'],
+      ['发现', 'v'],
+      ['问题', 'n'],
+    ])
+  })
+})

@@ -43,6 +43,8 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 100) / 100} MB` : `${Math.round(bytes / 1024)} KB`)
 
 /** A fastify or multipart error as status, code and Chinese message. */
+const BAD_MULTIPART = '上传的表单数据不完整：请用 multipart/form-data 重新上传整个文件（字段名 file）。'
+
 function describe(err: FastifyError | ClientError | Error, options: ServeOptions): { status: number; code: string; message: string; headers?: Record<string, string> } {
   if (err instanceof ClientError) return { status: err.status, code: err.code, message: err.message, headers: err.headers }
   const code = (err as FastifyError).code
@@ -68,7 +70,7 @@ function describe(err: FastifyError | ClientError | Error, options: ServeOptions
       return { status: 400, code: 'bad_url', message: '地址不合法。' }
     case 'FST_PROTO_VIOLATION':
     case 'FST_MP_PREMATURE_CLOSE':
-      return { status: 400, code: 'bad_multipart', message: '上传的表单数据不完整或不合法（multipart/form-data 缺少 boundary 或内容被截断）。' }
+      return { status: 400, code: 'bad_multipart', message: BAD_MULTIPART }
   }
   if (err instanceof SyntaxError && (err as FastifyError).statusCode === 400) return { status: 400, code: 'bad_json', message: '请求体不是合法的 JSON，请检查引号、逗号和括号。' }
   const status = (err as FastifyError).statusCode
@@ -194,7 +196,7 @@ export async function buildApp(options: ServeOptions, deps: AppDeps): Promise<Fa
     } catch (e) {
       // The plugin's own errors carry a code (limits); busboy's parse errors do not.
       if (e instanceof ClientError || String((e as FastifyError).code ?? '').startsWith('FST_')) throw e
-      throw new ClientError(400, 'bad_multipart', '上传的表单数据不完整或不合法（multipart/form-data 缺少 boundary 或内容被截断）。')
+      throw new ClientError(400, 'bad_multipart', BAD_MULTIPART)
     }
     if (!file) throw new ClientError(400, 'missing_file', '没有收到文件：请用字段名 file 上传 .docx、.txt 或 .md 文件。')
     const known = new Set(['format', 'config', ...(forFix ? ['fixTypes'] : [])])
