@@ -61,7 +61,12 @@ const rule: Rule<Options> = {
     const pairs = [...parsePairs(options.extra), ...BASE]
       .filter((p) => !drop.has(p.text.replace(/…+|\.{3,}/g, '…')) && !p.firsts.some((a) => p.seconds.some((b) => drop.has(`${a}…${b}`))))
       .sort((p, q) => (p.severity ? 1 : 0) - (q.severity ? 1 : 0))
+    // One pass over a sentence with every first word and one with every second word tell
+    // whether any pair can match: most sentences hold none and skip the pass per pair.
+    const anyFirst = [...new Set(pairs.flatMap((p) => p.firsts))]
+    const anySecond = [...new Set(pairs.flatMap((p) => p.seconds))]
     for (const s of doc.sentences()) {
+      if (!matchPhrases(s.tokens, anyFirst).length || !matchPhrases(s.tokens, anySecond).length) continue
       // A connective is used once: by the first pair that claims it (warnings before hints).
       const used = new Set<number>()
       for (const pair of pairs) {

@@ -3,6 +3,7 @@
  * headline, the lead, the body, the ending and the sentences.
  */
 import { getSegmenter, addUserWords, type TaggedWord } from './segmenter.js'
+import { TextCache } from './cache.js'
 import { parseSource, makeMapper, PLACEHOLDER, type Directive, type RawBlock } from './parse.js'
 import type { Block, Document, Format, Sentence, Token } from './types.js'
 
@@ -21,46 +22,20 @@ export interface BuildOptions {
 
 const CACHE_CHARS = 400_000
 
-/** Values by paragraph text, least recently used dropped first once the keys hold CACHE_CHARS. */
-class TextCache<T> {
-  private map = new Map<string, T>()
-  private chars = 0
-
-  get(text: string): T | undefined {
-    const hit = this.map.get(text)
-    if (hit !== undefined) {
-      this.map.delete(text)
-      this.map.set(text, hit)
-    }
-    return hit
-  }
-
-  set(text: string, value: T): void {
-    if (this.map.delete(text)) this.chars -= text.length
-    this.map.set(text, value)
-    this.chars += text.length
-    while (this.chars > CACHE_CHARS && this.map.size > 1) {
-      const oldest = this.map.keys().next().value as string
-      this.map.delete(oldest)
-      this.chars -= oldest.length
-    }
-  }
-}
-
 /** One cache per backend and HMM setting. */
 const tagCaches = new Map<string, TextCache<TaggedWord[]>>()
 /** Sentence ranges by paragraph text (an edit re-splits one paragraph). */
-let sentenceCache = new TextCache<Array<[number, number]>>()
+let sentenceCache = new TextCache<Array<[number, number]>>(CACHE_CHARS)
 
 export function clearSegmentCache(): void {
   tagCaches.clear()
-  sentenceCache = new TextCache()
+  sentenceCache = new TextCache(CACHE_CHARS)
 }
 
 function tagCached(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): TaggedWord[] {
   const id = `${backend}${hmm ? 1 : 0}`
   let cache = tagCaches.get(id)
-  if (!cache) tagCaches.set(id, (cache = new TextCache()))
+  if (!cache) tagCaches.set(id, (cache = new TextCache(CACHE_CHARS)))
   let words = cache.get(text)
   if (!words) cache.set(text, (words = tagText(text, backend, hmm)))
   return words

@@ -10,6 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast'
 import type { BlockKind, Format } from './types.js'
+import { TextCache } from './cache.js'
 
 /** Stands in the prose for inline code, URLs, HTML and images: one character, never linted. */
 export const PLACEHOLDER = '\uFFFC'
@@ -366,22 +367,18 @@ function parsePlainLine(chunk: string): ParsedSource | null {
   return { blocks: built ? [built] : [], directives: [] }
 }
 
-const CHUNK_CACHE_LIMIT = 20000
+/** Characters of chunk text kept: a parsed chunk is small next to its tokens, so more than those. */
+const CHUNK_CACHE_CHARS = 1_000_000
 /** Chunk text → blocks with chunk-relative offsets; the first chunk of a file apart (front matter). */
-const chunkCache = new Map<string, ParsedSource>()
-const firstChunkCache = new Map<string, ParsedSource>()
+const chunkCache = new TextCache<ParsedSource>(CHUNK_CACHE_CHARS)
+const firstChunkCache = new TextCache<ParsedSource>(CHUNK_CACHE_CHARS / 10)
 
 function parseChunk(chunk: string, atStart: boolean): ParsedSource {
   const cache = atStart ? firstChunkCache : chunkCache
   const hit = cache.get(chunk)
-  if (hit) {
-    cache.delete(chunk)
-    cache.set(chunk, hit)
-    return hit
-  }
+  if (hit) return hit
   const parsed = parsePlainLine(chunk) ?? parseMarkdownWhole(chunk, atStart)
   cache.set(chunk, parsed)
-  if (cache.size > CHUNK_CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
   return parsed
 }
 

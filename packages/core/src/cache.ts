@@ -1,0 +1,48 @@
+/**
+ * Values by text (a paragraph, a Markdown chunk), bounded by the characters of the keys it holds.
+ *
+ * Two generations instead of a strict LRU: new entries go to the young map; once it holds half
+ * the budget it becomes the old one and the previous old map is dropped whole. A hit in the old
+ * map moves the entry to the young one, so what an editor keeps using survives. Every operation
+ * is O(1): evicting from a Map one entry at a time (`keys().next()` after many deletes) walks
+ * over the deleted slots and grew quadratically on a 900,000-character report.
+ */
+export class TextCache<T> {
+  private young = new Map<string, T>()
+  private old = new Map<string, T>()
+  private youngChars = 0
+
+  constructor(private readonly maxChars: number) {}
+
+  get(text: string): T | undefined {
+    const hit = this.young.get(text)
+    if (hit !== undefined) return hit
+    const aged = this.old.get(text)
+    if (aged !== undefined) {
+      this.old.delete(text)
+      this.set(text, aged)
+    }
+    return aged
+  }
+
+  set(text: string, value: T): void {
+    if (!this.young.has(text)) this.youngChars += text.length
+    this.young.set(text, value)
+    if (this.youngChars > this.maxChars / 2) {
+      this.old = this.young
+      this.young = new Map()
+      this.youngChars = 0
+    }
+  }
+
+  /** Entries held (both generations). */
+  get size(): number {
+    return this.young.size + this.old.size
+  }
+
+  clear(): void {
+    this.young = new Map()
+    this.old = new Map()
+    this.youngChars = 0
+  }
+}
