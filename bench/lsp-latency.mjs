@@ -64,7 +64,7 @@ const uri = pathToFileURL(join(dir, 'draft.md')).href
 const bigUri = pathToFileURL(join(dir, 'big.md')).href
 let bigPublished
 const spawnedAt = performance.now()
-const proc = spawn(process.execPath, [bin, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] })
+const proc = spawn(process.execPath, [...(process.env.XIMO_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), bin, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] })
 const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin))
 const waiting = new Map()
 let lastCount = 0

@@ -1,5 +1,5 @@
 import type { Rule, Severity } from '../../packages/core/src/types.js'
-import { countChars, matchPhrases, parseWordList } from '../../packages/core/src/kit.js'
+import { countChars, matchPhrases, parseWordList, perOptions } from '../../packages/core/src/kit.js'
 import list from './pairs.txt'
 
 export interface Options {
@@ -33,6 +33,16 @@ function parsePairs(lines: string[]): Pair[] {
 const BASE = parsePairs(parseWordList(list))
 const ELLIPSIS_ONLY = /^[…\s.。，,、]*$/
 
+const pairsFor = perOptions((o: Options) => {
+  const drop = new Set(o.ignore.map((s) => s.replace(/…+|\.{3,}/g, '…')))
+  const pairs = [...parsePairs(o.extra), ...BASE]
+    .filter((p) => !drop.has(p.text.replace(/…+|\.{3,}/g, '…')) && !p.firsts.some((a) => p.seconds.some((b) => drop.has(`${a}…${b}`))))
+    .sort((p, q) => (p.severity ? 1 : 0) - (q.severity ? 1 : 0))
+  // One pass over a sentence with every first word and one with every second word tell
+  // whether any pair can match: most sentences hold none and skip the pass per pair.
+  return { pairs, anyFirst: [...new Set(pairs.flatMap((p) => p.firsts))], anySecond: [...new Set(pairs.flatMap((p) => p.seconds))] }
+})
+
 const rule: Rule<Options> = {
   meta: {
     id: 'complex-sentence',
@@ -57,14 +67,7 @@ const rule: Rule<Options> = {
     },
   },
   check(doc, { options, report }) {
-    const drop = new Set(options.ignore.map((s) => s.replace(/…+|\.{3,}/g, '…')))
-    const pairs = [...parsePairs(options.extra), ...BASE]
-      .filter((p) => !drop.has(p.text.replace(/…+|\.{3,}/g, '…')) && !p.firsts.some((a) => p.seconds.some((b) => drop.has(`${a}…${b}`))))
-      .sort((p, q) => (p.severity ? 1 : 0) - (q.severity ? 1 : 0))
-    // One pass over a sentence with every first word and one with every second word tell
-    // whether any pair can match: most sentences hold none and skip the pass per pair.
-    const anyFirst = [...new Set(pairs.flatMap((p) => p.firsts))]
-    const anySecond = [...new Set(pairs.flatMap((p) => p.seconds))]
+    const { pairs, anyFirst, anySecond } = pairsFor(options)
     for (const s of doc.sentences()) {
       if (!matchPhrases(s.tokens, anyFirst).length || !matchPhrases(s.tokens, anySecond).length) continue
       // A connective is used once: by the first pair that claims it (warnings before hints).

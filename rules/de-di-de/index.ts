@@ -1,5 +1,5 @@
 import type { Rule, Token } from '../../packages/core/src/types.js'
-import { mergeList, parseWordList } from '../../packages/core/src/kit.js'
+import { mergeList, parseWordList, perOptions } from '../../packages/core/src/kit.js'
 import pureList from './pure-adverbs.txt'
 import mannerList from './manner.txt'
 import notMannerList from './not-manner.txt'
@@ -71,6 +71,8 @@ function shouldBeDe(tokens: Token[], i: number): number {
   return split ? i + 1 : i + 2
 }
 
+const lists = perOptions((o: Options) => ({ pure: new Set(mergeList(PURE, o.extra)), ignore: new Set(o.ignore) }))
+
 const rule: Rule<Options> = {
   meta: {
     id: 'de-di-de',
@@ -95,8 +97,7 @@ const rule: Rule<Options> = {
     },
   },
   check(doc, { options, report }) {
-    const pure = new Set(mergeList(PURE, options.extra))
-    const ignore = new Set(options.ignore)
+    const { pure, ignore } = lists(options)
     for (const block of doc.blocks) {
       for (const sentence of block.sentences) {
         const tokens = sentence.tokens

@@ -1,5 +1,5 @@
 import type { Rule } from '../../packages/core/src/types.js'
-import { parseWordList } from '../../packages/core/src/kit.js'
+import { parseWordList, perOptions } from '../../packages/core/src/kit.js'
 import { findPhrases, mergeEntries, parseEntries } from '../../packages/core/src/phrases.js'
 import list from './cliches.txt'
 
@@ -12,6 +12,8 @@ export interface Options {
 
 const MAX_GAP = 20
 const BASE = parseEntries(parseWordList(list), MAX_GAP)
+
+const entriesFor = perOptions((o: Options) => (o.extra.length || o.ignore.length ? mergeEntries(BASE, o.extra, o.ignore, MAX_GAP) : BASE))
 
 const rule: Rule<Options> = {
   meta: {
@@ -38,7 +40,7 @@ const rule: Rule<Options> = {
   },
   check(doc, { options, report }) {
     if (!doc.ending) return
-    const entries = options.extra.length || options.ignore.length ? mergeEntries(BASE, options.extra, options.ignore, MAX_GAP) : BASE
+    const entries = entriesFor(options)
     for (const hit of findPhrases(doc.ending, entries)) {
       const phrase = doc.ending.text.slice(hit.index, hit.index + hit.length)
       if (hit.entry.severity === 'info') report({ messageId: 'borderline', data: { phrase }, start: hit.start, end: hit.end, severity: 'info' })

@@ -1,5 +1,5 @@
 import type { Rule } from '../../packages/core/src/types.js'
-import { openingClause, parseWordList } from '../../packages/core/src/kit.js'
+import { openingClause, parseWordList, perOptions } from '../../packages/core/src/kit.js'
 import { findPhrases, mergeEntries, parseEntries } from '../../packages/core/src/phrases.js'
 import list from './phrases.txt'
 
@@ -13,6 +13,8 @@ export interface Options {
 /** A gap stands for at most this many characters, so 在 and 下 far apart never pair up. */
 const MAX_GAP = 20
 const BASE = parseEntries(parseWordList(list), MAX_GAP)
+
+const entriesFor = perOptions((o: Options) => (o.extra.length || o.ignore.length ? mergeEntries(BASE, o.extra, o.ignore, MAX_GAP) : BASE))
 
 const rule: Rule<Options> = {
   meta: {
@@ -38,7 +40,7 @@ const rule: Rule<Options> = {
     },
   },
   check(doc, { options, report }) {
-    const entries = options.extra.length || options.ignore.length ? mergeEntries(BASE, options.extra, options.ignore, MAX_GAP) : BASE
+    const entries = entriesFor(options)
     // The lead's opening clause belongs to lead-preamble (which checks paragraph and block
     // quote leads): a preamble is reported once.
     const lead = doc.lead && (doc.lead.kind === 'paragraph' || doc.lead.kind === 'blockquote') ? doc.lead : null

@@ -1,5 +1,5 @@
 import type { Block, Rule, Token } from '../../packages/core/src/types.js'
-import { matchPhrases, mergeList, parseWordList } from '../../packages/core/src/kit.js'
+import { matchPhrases, mergeList, parseWordList, perOptions } from '../../packages/core/src/kit.js'
 import { matchPairs } from '../../packages/core/src/document.js'
 import labelsTxt from './labels.txt'
 import docTypesTxt from './doc-types.txt'
@@ -85,11 +85,12 @@ interface Candidate {
   weak: boolean
 }
 
+const lists = perOptions((o: Partial<Options>) => ({ verbs: [...VERBS, ...(o.verbs ?? [])], labels: mergeList(LABELS, o.extra).sort(byLength) }))
+
 export function classifyHeadline(headline: Block, options: Partial<Options> = {}): HeadlineAnalysis {
   const text = headline.text
   const tokens = headline.tokens
-  const verbs = [...VERBS, ...(options.verbs ?? [])]
-  const labels = mergeList(LABELS, options.extra).sort(byLength)
+  const { verbs, labels } = lists(options)
   const result = (type: HeadlineType, predicate: string | null = null, label?: string): HeadlineAnalysis =>
     label ? { type, typeName: TYPE_NAMES[type], predicate, label } : { type, typeName: TYPE_NAMES[type], predicate }
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../../packages/core/src/types.js'
-import { compileGapPattern, mergeList, openingClause, parseWordList, PLACEHOLDER } from '../../packages/core/src/kit.js'
+import { compileGapPattern, mergeList, openingClause, parseWordList, perOptions, PLACEHOLDER } from '../../packages/core/src/kit.js'
 import preambleList from './preambles.txt'
 
 export interface Options {
@@ -32,6 +32,8 @@ function compile(entry: string): Pattern {
   }
   return p
 }
+
+const patternsFor = perOptions((o: Options) => mergeList(BASE, o.extra, o.ignore).map(compile))
 
 const rule: Rule<Options> = {
   meta: {
@@ -68,7 +70,7 @@ const rule: Rule<Options> = {
     const clause = openingClause(lead)
     const text = lead.text.slice(0, sentence.index + sentence.text.length)
     const starts = lead.tokens.filter((t) => t.index < clause.index + clause.length && !/^\s+$/.test(t.text)).map((t) => t.index)
-    const entries = mergeList(BASE, options.extra, options.ignore).map(compile)
+    const entries = patternsFor(options)
     for (const at of starts) {
       let best: { entry: string; length: number } | undefined
       for (const { entry, re } of entries) {

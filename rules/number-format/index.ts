@@ -1,5 +1,5 @@
 import type { Block, Rule } from '../../packages/core/src/types.js'
-import { mergeList, parseWordList, PLACEHOLDER } from '../../packages/core/src/kit.js'
+import { mergeList, parseWordList, perOptions, PLACEHOLDER } from '../../packages/core/src/kit.js'
 import unitList from './units.txt'
 import measureList from './measures.txt'
 
@@ -57,6 +57,11 @@ function* hits(text: string, re: RegExp): Generator<RegExpExecArray> {
 const byLength = (list: string[]) => [...list].sort((a, b) => b.length - a.length)
 const toHalf = (s: string) => s.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 
+const lists = perOptions((o: Options) => ({
+  units: byLength(mergeList(UNITS, o.extra, o.ignore)),
+  measures: byLength(mergeList(MEASURES, o.extraMeasures, o.ignoreMeasures)),
+}))
+
 const rule: Rule<Options> = {
   meta: {
     id: 'number-format',
@@ -90,8 +95,7 @@ const rule: Rule<Options> = {
     },
   },
   check(doc, { options, report }) {
-    const units = byLength(mergeList(UNITS, options.extra, options.ignore))
-    const measures = byLength(mergeList(MEASURES, options.extraMeasures, options.ignoreMeasures))
+    const { units, measures } = lists(options)
     const at = (b: Block, i: number, j: number) => {
       const [start, end] = b.range(i, j)
       return { start, end }

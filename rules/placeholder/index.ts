@@ -1,5 +1,5 @@
 import type { Rule, Severity } from '../../packages/core/src/types.js'
-import { insideQuotes, mergeList, parseWordList } from '../../packages/core/src/kit.js'
+import { insideQuotes, mergeList, parseWordList, perOptions } from '../../packages/core/src/kit.js'
 import surnameList from './surnames.txt'
 import placeholderList from './placeholders.txt'
 
@@ -112,6 +112,8 @@ function findHits(text: string, literals: string[], ignore: Set<string>, ellipsi
   return out
 }
 
+const lists = perOptions((o: Options) => ({ literals: mergeList(LITERALS, o.extra), ignore: new Set(o.ignore) }))
+
 const rule: Rule<Options> = {
   meta: {
     id: 'placeholder',
@@ -139,8 +141,7 @@ const rule: Rule<Options> = {
     },
   },
   check(doc, { options, report }) {
-    const literals = mergeList(LITERALS, options.extra)
-    const ignore = new Set(options.ignore)
+    const { literals, ignore } = lists(options)
     for (const b of doc.blocks) {
       for (const h of findHits(b.text, literals, ignore, options.ellipsis)) {
         const [start, end] = b.range(h.start, h.end)

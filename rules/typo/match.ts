@@ -59,12 +59,19 @@ function excepted(text: string, index: number, wrong: string, phrases: string[] 
 }
 
 export function findWrongForms(block: Block, forms: WrongForms): WrongHit[] {
-  const { text, tokens } = block
-  // The token covering each prose index.
-  const at: Array<number | undefined> = new Array(text.length)
-  tokens.forEach((t, n) => {
-    for (let k = t.index; k < t.index + t.text.length; k++) at[k] = n
-  })
+  const { text } = block
+  // The token covering each prose index (-1: none), built the first time a listed form is
+  // spelled out: most paragraphs hold none and never segment or index for this rule.
+  let tokens: Token[] = []
+  let cover: Int32Array | undefined
+  const tokenAt = (k: number): number | undefined => {
+    if (!cover) {
+      tokens = block.tokens
+      cover = new Int32Array(text.length).fill(-1)
+      tokens.forEach((t, n) => cover!.fill(n, t.index, t.index + t.text.length))
+    }
+    return cover[k] < 0 ? undefined : cover[k]
+  }
   const hits: WrongHit[] = []
   for (let i = 0; i < text.length; i++) {
     const candidates = forms.byFirst.get(text[i])
@@ -72,8 +79,8 @@ export function findWrongForms(block: Block, forms: WrongForms): WrongHit[] {
     for (const wrong of candidates) {
       if (!text.startsWith(wrong, i)) continue
       const j = i + wrong.length
-      const first = at[i]
-      const last = at[j - 1]
+      const first = tokenAt(i)
+      const last = tokenAt(j - 1)
       if (first === undefined || last === undefined) continue
       const startOk = tokens[first].index === i || isSoft(tokens[first])
       const endOk = tokens[last].index + tokens[last].text.length === j || isSoft(tokens[last])

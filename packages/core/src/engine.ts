@@ -36,8 +36,15 @@ function isResolved(c: ResolvedConfig | XimoConfig): c is ResolvedConfig {
   return (c as ResolvedConfig).resolved === true
 }
 
+/** The default config, one per catalogue: rules derive their word lists once per options object. */
+const defaults = new WeakMap<Rule[], ResolvedConfig>()
+
 export function toResolved(config: ResolvedConfig | XimoConfig | undefined, rules: Rule[] = allRules): ResolvedConfig {
-  if (!config) return presetConfig('recommended', rules)
+  if (!config) {
+    let preset = defaults.get(rules)
+    if (!preset) defaults.set(rules, (preset = presetConfig('recommended', rules)))
+    return preset
+  }
   if (isResolved(config)) return config
   return resolveConfig(config, { rules })
 }

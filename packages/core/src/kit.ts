@@ -24,6 +24,20 @@ export function parsePairList(text: string): Array<[string, string]> {
   })
 }
 
+/**
+ * What a rule derives from its options (merged word lists, compiled patterns), built once per
+ * options object: the language server lints with the same options on every keystroke, and a
+ * list rebuilt on each call is also compiled again by matchPhrases.
+ */
+export function perOptions<O extends object, T>(build: (options: O) => T): (options: O) => T {
+  const cache = new WeakMap<O, T>()
+  return (options) => {
+    let value = cache.get(options)
+    if (value === undefined) cache.set(options, (value = build(options)))
+    return value
+  }
+}
+
 /** The list after adding `extra` and removing `ignore`. */
 export function mergeList(base: string[], extra: string[] = [], ignore: string[] = []): string[] {
   const drop = new Set(ignore)
