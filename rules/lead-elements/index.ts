@@ -297,7 +297,14 @@ export function detectLeadElements(lead: Block, options: Partial<Options> = {}):
   const toks = lead.tokens
   const { spans: times, strong } = findTimes(lead, l)
   const isCandidate = candidates(lead, l)
-  const inTime = (t: Token) => times.some(([s, e]) => t.index < e && t.index + t.text.length > s)
+  // Whether a token overlaps a time span: a mask over the prose keeps this O(1) per token
+  // however many times a long lead holds.
+  const timeMask = new Uint8Array(lead.text.length + 1)
+  for (const [s, e] of times) timeMask.fill(1, s, e)
+  const inTime = (t: Token) => {
+    for (let k = t.index; k < t.index + t.text.length; k++) if (timeMask[k]) return true
+    return false
+  }
   const ev = (span: Span | null): Evidence | null => {
     if (!span) return null
     let [s, e] = span

@@ -17,6 +17,8 @@ export interface WrongForms {
   byFirst: Map<string, string[]>
   /** Phrases inside which a wrong form is correct usage, by the wrong forms they contain. */
   exceptions: Map<string, string[]>
+  /** 1 at the UTF-16 code of each form's first code unit: most characters are passed on this. */
+  firstCodes: Uint8Array
 }
 
 export interface WrongHit {
@@ -43,7 +45,9 @@ export function compileForms(pairs: Map<string, string>, exceptions: string[]): 
       if (phrase.includes(wrong)) byWrong.set(wrong, [...(byWrong.get(wrong) ?? []), phrase])
     }
   }
-  return { pairs, byFirst, exceptions: byWrong }
+  const firstCodes = new Uint8Array(0x10000)
+  for (const wrong of pairs.keys()) firstCodes[wrong.charCodeAt(0)] = 1
+  return { pairs, byFirst, exceptions: byWrong, firstCodes }
 }
 
 const isSoft = (t: Token | undefined): boolean => t !== undefined && t.pos === 'x' && /\p{Script=Han}/u.test(t.text)
@@ -74,6 +78,7 @@ export function findWrongForms(block: Block, forms: WrongForms): WrongHit[] {
   }
   const hits: WrongHit[] = []
   for (let i = 0; i < text.length; i++) {
+    if (!forms.firstCodes[text.charCodeAt(i)]) continue
     const candidates = forms.byFirst.get(text[i])
     if (!candidates) continue
     for (const wrong of candidates) {
