@@ -50,6 +50,7 @@ const rule: Rule<Options> = {
     description: '避免“虽然……但是”之类关系复杂的句式',
     severity: 'warning',
     fixable: null,
+    scope: 'block',
     category: 'guide',
     guide: '类似“不但……而且”、“为了……因此”、“尽管……然而”、“虽然……但是”等之类的复杂句式，都要尽量避免。',
     schema: {

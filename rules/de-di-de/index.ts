@@ -80,6 +80,7 @@ const rule: Rule<Options> = {
     description: '“的、地、得”要分清：状语后用“地”，补语前用“得”',
     severity: 'warning',
     fixable: 'wording',
+    scope: 'block',
     category: 'accuracy',
     guide: '确保每篇信息的每个字符、每个标点都准确无误。',
     schema: {

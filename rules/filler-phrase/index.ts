@@ -23,6 +23,7 @@ const rule: Rule<Options> = {
     description: '删去“在……领导下”之类的套话、空话',
     severity: 'warning',
     fixable: null,
+    scope: 'block',
     category: 'guide',
     guide: '一些多余的套话，像“在……指引下”、“在……关怀下”，“在……领导下”等等，应当坚决予以删除。',
     schema: {

@@ -69,6 +69,7 @@ const rule: Rule<Options> = {
     description: '数字写法规范：年份写全、概数用汉字、半角数字、数字与单位不空格',
     severity: 'warning',
     fixable: 'punctuation',
+    scope: 'block',
     category: 'accuracy',
     guide:
       'GB/T 15835—2011：年份不应简写（“1990年”不写作“90年”“九〇年”）；数字连用表示的概数应采用汉字数字（三四个月）；阿拉伯数字一般应占半个汉字位置（半角）。GB/T 15834—2011：相邻两数字连用表示概数通常不用顿号。',

@@ -122,6 +122,7 @@ const rule: Rule<Options> = {
     severity: 'error',
     strictSeverity: 'error',
     fixable: null,
+    scope: 'block',
     category: 'accuracy',
     guide: '信息中的时间、地点、数据、概念必须真实、客观可靠；确保每篇信息的每个字符、每个标点都准确无误。',
     schema: {

@@ -44,6 +44,7 @@ const rule: Rule<Options> = {
     description: '省略号、标点连用、并列书名号间的顿号等标点误用',
     severity: 'warning',
     fixable: 'punctuation',
+    scope: 'block',
     category: 'accuracy',
     guide: '确保每篇信息的每个字符、每个标点都准确无误（GB/T 15834—2011《标点符号用法》：省略号为“……”，其后不再用“等”“等等”；标有书名号或引号的并列成分之间通常不用顿号）。',
     schema: { type: 'object', additionalProperties: false, properties: {} },

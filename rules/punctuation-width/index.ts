@@ -101,6 +101,7 @@ const rule: Rule<Options> = {
     severity: 'warning',
     strictSeverity: 'error',
     fixable: 'punctuation',
+    scope: 'block',
     category: 'accuracy',
     guide: '确保每篇信息的每个字符、每个标点都准确无误（GB/T 15834—2011《标点符号用法》：中文使用全角标点）。',
     schema: {

@@ -13,6 +13,7 @@ const rule: Rule<Options> = {
     description: '句子不宜过长，多用短句',
     severity: 'warning',
     fixable: null,
+    scope: 'block',
     category: 'guide',
     guide: '信息着重反映情况和问题，因此要多用结构简单的短句，少用或不用关系复杂的长句。',
     schema: {

@@ -59,6 +59,7 @@ const rule: Rule<Options> = {
     description: '改正错别字和易混词（布署→部署、截止→截至等）',
     severity: 'error',
     fixable: 'wording',
+    scope: 'block',
     category: 'accuracy',
     guide: '确保每篇信息的每个字符、每个标点都准确无误。',
     schema: {

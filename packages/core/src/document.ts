@@ -27,7 +27,15 @@ const tagCaches = new Map<string, TextCache<TaggedWord[]>>()
 /** Sentence ranges by paragraph text (an edit re-splits one paragraph). */
 let sentenceCache = new TextCache<Array<[number, number]>>(CACHE_CHARS)
 
+/** Bumped whenever segmentation may change (user words added): findings cached by paragraph are stale. */
+let generation = 0
+
+export function segmentGeneration(): number {
+  return generation
+}
+
 export function clearSegmentCache(): void {
+  generation++
   tagCaches.clear()
   sentenceCache = new TextCache(CACHE_CHARS)
 }
@@ -238,6 +246,19 @@ function firstAtOrAfter(tokens: Token[], i: number): number {
   return lo
 }
 
+/** What the engine needs of a block beyond the public interface. */
+interface BlockInternals {
+  /** Identifies how the block's prose maps onto its source, relative to the block's start. */
+  mapping(): string
+  /** Drop the block's tokens and sentences (made again if asked for): a long report is not held whole. */
+  release(): void
+}
+const internals = new WeakMap<Block, BlockInternals>()
+
+export function blockInternals(block: Block): BlockInternals | undefined {
+  return internals.get(block)
+}
+
 function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean): Block {
   const { toSource, range } = makeMapper(raw.pieces, raw.text.length)
   let tokens: Token[] | undefined
@@ -274,6 +295,13 @@ function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean):
       return sentences
     },
   }
+  internals.set(block, {
+    mapping: () => raw.pieces.map((p) => `${p.p},${p.s - block.start},${p.len},${p.slen}`).join(';'),
+    release() {
+      tokens = undefined
+      sentences = undefined
+    },
+  })
   return block
 }
 

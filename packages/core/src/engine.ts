@@ -4,9 +4,10 @@
  */
 import { VFileMessage } from 'vfile-message'
 import { allRules } from '../../../rules/index.js'
-import { buildDocument, type BuiltDocument } from './document.js'
+import { blockInternals, buildDocument, segmentGeneration, type BuiltDocument } from './document.js'
+import { TextCache } from './cache.js'
 import { presetConfig, resolveConfig } from './config.js'
-import type { Diagnostic, Fix, Fixable, Format, ResolvedConfig, Rule, Severity, XimoConfig } from './types.js'
+import type { Block, Diagnostic, Document, Fix, Fixable, Format, Report, ResolvedConfig, Rule, Severity, XimoConfig } from './types.js'
 
 export const DOCS_BASE = 'https://github.com/ximo-lint/ximo/blob/main/rules'
 
@@ -24,6 +25,8 @@ export interface LintOptions {
   only?: string[]
   /** The rule catalogue (defaults to every built-in rule). */
   rules?: Rule[]
+  /** Run every rule on the whole document, ignoring `scope: 'block'` (tests compare the two). */
+  wholeDocument?: boolean
 }
 
 export function formatFor(filePath: string | undefined, format?: Format): Format {
@@ -61,6 +64,43 @@ export interface AnalyzeResult {
   config: ResolvedConfig
 }
 
+/** Findings of paragraph-scoped rules by paragraph (see blockKey), offsets relative to the paragraph. */
+const blockFindings = new TextCache<Map<Rule, { options: unknown; severity: Severity; reports: Report[] }>>(400_000)
+
+type Role = 'headline' | 'preface' | 'lead' | 'ending' | 'body' | 'other'
+
+function roleOf(doc: BuiltDocument, b: Block, preface: Set<Block>, body: Set<Block>): Role {
+  if (b === doc.headline) return 'headline'
+  if (preface.has(b)) return 'preface'
+  if (b === doc.lead) return 'lead'
+  if (b === doc.ending) return 'ending'
+  return body.has(b) ? 'body' : 'other'
+}
+
+/** The draft as a paragraph-scoped rule sees it when it checks one paragraph. */
+function blockView(doc: BuiltDocument, b: Block, role: Role): Document {
+  const inBody = role === 'lead' || role === 'ending' || role === 'body'
+  return {
+    source: doc.source,
+    format: doc.format,
+    filePath: doc.filePath,
+    blocks: [b],
+    headline: role === 'headline' ? b : null,
+    preface: role === 'preface' ? [b] : [],
+    lead: role === 'lead' ? b : null,
+    body: inBody ? [b] : [],
+    ending: role === 'ending' ? b : null,
+    sentences: () => (role === 'headline' || role === 'preface' ? [] : b.sentences),
+    position: doc.position,
+  }
+}
+
+/** Everything a paragraph-scoped rule's findings depend on, besides its options. */
+function blockKey(doc: BuiltDocument, b: Block, role: Role, config: ResolvedConfig): string {
+  const mapping = blockInternals(b)?.mapping() ?? ''
+  return `${segmentGeneration()}\u0000${config.segmenter}${config.hmm ? 1 : 0}\u0000${doc.format}\u0000${role}\u0000${b.kind}${b.depth ?? ''}\u0000${mapping}\u0000${doc.source.slice(b.start, b.end)}\u0000${b.text}`
+}
+
 /** Lint and keep the document model (the language server and the API use both). */
 export function analyze(text: string, options: LintOptions = {}): AnalyzeResult {
   const rules = options.rules ?? allRules
@@ -75,24 +115,58 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
   })
   const diagnostics: Diagnostic[] = []
   const only = options.only ? new Set(options.only) : undefined
+  const active: Array<{ rule: Rule; severity: Exclude<Severity, 'off'>; options: Record<string, unknown> }> = []
   for (const rule of rules) {
     const id = rule.meta.id
     if (only && !only.has(id)) continue
     const setting = config.rules[id] ?? { severity: rule.meta.severity, options: rule.meta.defaultOptions as Record<string, unknown> }
     if (setting.severity === 'off') continue
-    const severity = setting.severity
-    rule.check(doc, {
-      options: setting.options,
-      severity,
-      report(r) {
-        const template = rule.meta.messages[r.messageId]
-        if (template === undefined) throw new Error(`rule ${id} reported unknown messageId ${r.messageId}`)
-        const sev = r.severity && RANK[r.severity] < RANK[severity] ? r.severity : severity
-        const start = Math.max(0, Math.min(r.start, text.length))
-        const end = Math.max(start, Math.min(r.end, text.length))
-        diagnostics.push(makeDiagnostic(doc, rule, r.messageId, render(template, r.data), sev, start, end, r.expected))
-      },
-    })
+    active.push({ rule, severity: setting.severity, options: setting.options })
+  }
+  const emit = (rule: Rule, severity: Severity, r: Report, shift = 0) => {
+    const id = rule.meta.id
+    const template = rule.meta.messages[r.messageId]
+    if (template === undefined) throw new Error(`rule ${id} reported unknown messageId ${r.messageId}`)
+    const sev = r.severity && RANK[r.severity] < RANK[severity] ? r.severity : severity
+    const start = Math.max(0, Math.min(r.start + shift, text.length))
+    const end = Math.max(start, Math.min(r.end + shift, text.length))
+    diagnostics.push(makeDiagnostic(doc, rule, r.messageId, render(template, r.data), sev, start, end, r.expected))
+  }
+
+  const byBlock = options.wholeDocument ? [] : active.filter((a) => a.rule.meta.scope === 'block')
+  for (const a of active) {
+    if (byBlock.includes(a)) continue
+    a.rule.check(doc, { options: a.options, severity: a.severity, report: (r) => emit(a.rule, a.severity, r) })
+  }
+  if (byBlock.length) {
+    const preface = new Set(doc.preface)
+    const body = new Set(doc.body)
+    for (const b of doc.blocks) {
+      const role = roleOf(doc, b, preface, body)
+      const key = blockKey(doc, b, role, config)
+      let found = blockFindings.get(key)
+      if (!found) blockFindings.set(key, (found = new Map()))
+      let view: Document | undefined
+      for (const a of byBlock) {
+        const hit = found.get(a.rule)
+        if (hit && hit.options === a.options && hit.severity === a.severity) {
+          for (const r of hit.reports) emit(a.rule, a.severity, r, b.start)
+          continue
+        }
+        const reports: Report[] = []
+        a.rule.check((view ??= blockView(doc, b, role)), { options: a.options, severity: a.severity, report: (r) => reports.push(r) })
+        let inside = true
+        for (const r of reports) {
+          emit(a.rule, a.severity, r)
+          if (r.start < b.start || r.end > b.end) inside = false
+        }
+        // Offsets relative to the paragraph; a finding outside it could not be moved with it.
+        if (inside) found.set(a.rule, { options: a.options, severity: a.severity, reports: reports.map((r) => ({ ...r, start: r.start - b.start, end: r.end - b.start })) })
+      }
+      // Other paragraphs' tokens are not needed again (the roles' rules have run): a long report
+      // is segmented a paragraph at a time, not held whole.
+      if (view && role !== 'headline' && role !== 'lead' && role !== 'ending') blockInternals(b)?.release()
+    }
   }
   const kept = applyDirectives(doc, diagnostics)
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))

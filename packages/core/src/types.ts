@@ -109,6 +109,13 @@ export interface RuleMeta<O = Record<string, unknown>> {
   defaultOptions: O
   /** messageId → Chinese message; `{name}` placeholders are filled from report data. */
   messages: Record<string, string>
+  /**
+   * `block`: what the rule reports in a paragraph depends on that paragraph alone (its text,
+   * kind and role: headline, preface, lead, ending or other). The engine then runs it paragraph
+   * by paragraph and reuses its findings for paragraphs that did not change (the language
+   * server lints on every keystroke). Default `document`: the rule sees the whole draft.
+   */
+  scope?: 'document' | 'block'
 }
 
 export interface Report {
