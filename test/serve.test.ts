@@ -11,6 +11,7 @@ import { analyze, lint, rules as allRules } from '@ximo/core'
 import { startServer, type RunningServer } from '../packages/cli/src/serve/index.js'
 import { DEFAULTS, parseServeArgs } from '../packages/cli/src/serve/options.js'
 import { toJsonMessage } from '../packages/cli/src/formatters/json.js'
+import { Queue } from '../packages/cli/src/serve/service.js'
 import { ruleInfo } from '../packages/cli/src/commands.js'
 import { attachParagraphs, readDocx } from '../packages/cli/src/docx.js'
 import { BRIDGE_LINES, bridgeDocx, encryptedDocxLike } from './docx-fixtures.js'
@@ -368,10 +369,11 @@ describe('limits', () => {
   it('answers 503 timeout to requests still queued when their time is up', async () => {
     const slow = await startServer({ port: 0, version: 'test', timeLimit: 1500 })
     try {
-      // Eight drafts of fresh sentences (none cached): each keeps the analysis busy for a while,
-      // and they are analysed one at a time.
-      const drafts = Array.from({ length: 8 }, (_, k) =>
-        [`# 第${k + 1}县开展长稿测试`, ''].concat(Array.from({ length: 200 }, (_, i) => `第${k + 1}县第${i + 1}组检查人员于${(i % 28) + 1}日走访${i + k + 3}户农户，核查补贴资金${i * 7 + k * 13 + 11}万元。`)).join('\n'),
+      // Forty-eight drafts of fresh sentences (none cached, about 20,000 characters each),
+      // analysed one at a time: together far more work than 1.5 s even on a fast machine (the
+      // rules run at about 20 ms per 10,000 characters at best), while the first is done in time.
+      const drafts = Array.from({ length: 48 }, (_, k) =>
+        [`# 第${(k % 9) + 1}县开展长稿测试`, ''].concat(Array.from({ length: 500 }, (_, i) => `第${k + 1}县第${i + 1}组检查人员于${(i % 28) + 1}日走访${i + k + 3}户农户，核查补贴资金${i * 7 + k * 13 + 11}万元。`)).join('\n'),
       )
       // All requests are under way (their clocks started) before any body is complete.
       const held = drafts.map((text) => rawPost(slow.port, '/api/lint', JSON.stringify({ text })))
@@ -388,6 +390,28 @@ describe('limits', () => {
     } finally {
       await slow.close()
     }
+  })
+
+  it('queues analyses one at a time and turns away those whose time ran out while waiting', async () => {
+    // Jobs that each hold the thread for 400 ms: the second starts at 400 ms, inside its 700 ms;
+    // the third at 800 ms, past them (a pause of the machine only makes it later).
+    const queue = new Queue()
+    const start = Date.now()
+    const busy = (ms: number, value: string) => () => {
+      const until = Date.now() + ms
+      while (Date.now() < until);
+      return value
+    }
+    const runs = ['一', '二', '三'].map((v) => queue.run(busy(400, v), start + 700, 700).then((x) => x, (e: { status: number; code: string }) => `${e.status} ${e.code}`))
+    expect(queue.waiting).toBe(3)
+    expect(await Promise.all(runs)).toEqual(['一', '二', '503 timeout'])
+    expect(queue.waiting).toBe(0)
+    // A job that throws rejects its own request only; the next one still runs.
+    const failing = queue.run(() => {
+      throw new Error('坏稿件')
+    }, Date.now() + 1000, 1000)
+    await expect(failing).rejects.toThrow('坏稿件')
+    expect(await queue.run(() => '四', Date.now() + 1000, 1000)).toBe('四')
   })
 
   it('handles 20 concurrent requests, each with its own answer', async () => {
