@@ -26,8 +26,12 @@ export class TextCache<T> {
   }
 
   set(text: string, value: T): void {
-    if (!this.young.has(text)) this.youngChars += text.length
-    this.young.set(text, value)
+    if (this.young.has(text)) {
+      this.young.set(text, value)
+    } else {
+      this.youngChars += text.length
+      this.young.set(detach(text), value)
+    }
     if (this.youngChars > this.maxChars / 2) {
       this.old = this.young
       this.young = new Map()
@@ -45,4 +49,14 @@ export class TextCache<T> {
     this.old = new Map()
     this.youngChars = 0
   }
+}
+
+/**
+ * A copy of a string that holds no reference to a longer one. V8 makes `source.slice(a, b)` a
+ * view into `source`: a cached paragraph cut from a draft would keep that whole version of the
+ * draft alive (the language server's caches held a copy of the document per keystroke). A
+ * one-character prefix forces a flat copy, and the slice after it refers to that copy only.
+ */
+export function detach(text: string): string {
+  return (' ' + text).slice(1)
 }

@@ -5,7 +5,7 @@
 import { VFileMessage } from 'vfile-message'
 import { allRules } from '../../../rules/index.js'
 import { blockInternals, buildDocument, segmentGeneration, type BuiltDocument } from './document.js'
-import { TextCache } from './cache.js'
+import { TextCache, detach } from './cache.js'
 import { presetConfig, resolveConfig } from './config.js'
 import type { Block, Diagnostic, Document, Fix, Fixable, Format, Report, ResolvedConfig, Rule, Severity, XimoConfig } from './types.js'
 
@@ -101,6 +101,14 @@ function blockKey(doc: BuiltDocument, b: Block, role: Role, config: ResolvedConf
   return `${segmentGeneration()}\u0000${config.segmenter}${config.hmm ? 1 : 0}\u0000${doc.format}\u0000${role}\u0000${b.kind}${b.depth ?? ''}\u0000${mapping}\u0000${doc.source.slice(b.start, b.end)}\u0000${b.text}`
 }
 
+/** A report to cache: offsets relative to its paragraph, strings that hold nothing else alive. */
+function keepable(r: Report, shift: number): Report {
+  const out: Report = { ...r, start: r.start - shift, end: r.end - shift }
+  if (r.data) out.data = Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, typeof v === 'string' ? detach(v) : v]))
+  if (r.expected) out.expected = r.expected.map(detach)
+  return out
+}
+
 /** Lint and keep the document model (the language server and the API use both). */
 export function analyze(text: string, options: LintOptions = {}): AnalyzeResult {
   const rules = options.rules ?? allRules
@@ -161,7 +169,8 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
           if (r.start < b.start || r.end > b.end) inside = false
         }
         // Offsets relative to the paragraph; a finding outside it could not be moved with it.
-        if (inside) found.set(a.rule, { options: a.options, severity: a.severity, reports: reports.map((r) => ({ ...r, start: r.start - b.start, end: r.end - b.start })) })
+        // Strings copied: a rule's data are often slices of the draft, which they would keep alive.
+        if (inside) found.set(a.rule, { options: a.options, severity: a.severity, reports: reports.map((r) => keepable(r, b.start)) })
       }
       // Other paragraphs' tokens are not needed again (the roles' rules have run): a long report
       // is segmented a paragraph at a time, not held whole.

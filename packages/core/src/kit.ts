@@ -137,9 +137,24 @@ export function insideQuotes(text: string, i: number, j = i + 1): boolean {
 
 /** Characters that count towards a length: code points other than whitespace and placeholders. */
 export function countChars(text: string): number {
+  // Code units, not `for…of` (a string per character: the ending-length rule counts every
+  // paragraph on each keystroke). A low surrogate ends a code point already counted.
   let n = 0
-  for (const ch of text) if (!/\s/.test(ch) && ch !== PLACEHOLDER) n++
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue
+    if (!isSpaceCode(c) && c !== PLACEHOLDER_CODE) n++
+  }
   return n
+}
+
+const PLACEHOLDER_CODE = PLACEHOLDER.charCodeAt(0)
+
+/** What `\s` matches, as a code unit. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+  if (c < 0xa0) return false
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
 /** The sentence containing a source offset. */

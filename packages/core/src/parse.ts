@@ -10,7 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast'
 import type { BlockKind, Format } from './types.js'
-import { TextCache } from './cache.js'
+import { TextCache, detach } from './cache.js'
 
 /** Stands in the prose for inline code, URLs, HTML and images: one character, never linted. */
 export const PLACEHOLDER = '\uFFFC'
@@ -373,10 +373,13 @@ const CHUNK_CACHE_CHARS = 1_000_000
 const chunkCache = new TextCache<ParsedSource>(CHUNK_CACHE_CHARS)
 const firstChunkCache = new TextCache<ParsedSource>(CHUNK_CACHE_CHARS / 10)
 
-function parseChunk(chunk: string, atStart: boolean): ParsedSource {
+function parseChunk(source: string, start: number, end: number): ParsedSource {
+  const atStart = start === 0
   const cache = atStart ? firstChunkCache : chunkCache
-  const hit = cache.get(chunk)
+  const hit = cache.get(source.slice(start, end))
   if (hit) return hit
+  // Parsed from a copy: the blocks' texts (slices of the chunk) must not keep the draft alive.
+  const chunk = detach(source.slice(start, end))
   const parsed = parsePlainLine(chunk) ?? parseMarkdownWhole(chunk, atStart)
   cache.set(chunk, parsed)
   return parsed
@@ -393,7 +396,7 @@ export function parseMarkdown(source: string): ParsedSource {
   const blocks: RawBlock[] = []
   const directives: Directive[] = []
   for (const [s, e] of markdownChunks(source)) {
-    const parsed = parseChunk(source.slice(s, e), s === 0)
+    const parsed = parseChunk(source, s, e)
     for (const b of parsed.blocks)
       blocks.push(s === 0 ? b : { kind: b.kind, depth: b.depth, text: b.text, pieces: b.pieces.map((p) => ({ p: p.p, s: p.s + s, len: p.len, slen: p.slen })) })
     for (const d of parsed.directives) directives.push(s === 0 ? d : { ...d, start: d.start + s, end: d.end + s })

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { TextCache } from '../src/cache.js'
+import { analyze } from '../src/engine.js'
 
 describe('TextCache', () => {
   it('keeps at most the character budget and drops the oldest generation whole', () => {
@@ -33,4 +36,36 @@ describe('TextCache', () => {
     cache.clear()
     expect(cache.size).toBe(0)
   })
+})
+
+describe('caches and the drafts they came from', () => {
+  // A slice of a string is a view into it in V8: a cached paragraph must not keep the whole
+  // version of the draft it was cut from alive (an editor makes a new version per keystroke).
+  const gc: () => void = (() => {
+    setFlagsFromString('--expose-gc')
+    return runInNewContext('gc')
+  })()
+  const heap = () => {
+    gc()
+    gc()
+    return process.memoryUsage().heapUsed
+  }
+  const SENTENCES = ['县交通运输局组织技术人员对全县农村公路开展安全隐患排查', '共排查桥梁涵洞两百余座并登记问题清单', '对发现的问题逐一明确整改时限和责任人', '排查结果将在下月初向社会公开']
+
+  for (const format of ['markdown', 'text'] as const) {
+    it(`holds no earlier version of a ${format} draft after edits`, () => {
+      const paragraphs = Array.from({ length: 900 }, (_, i) => SENTENCES.map((s, k) => `${s}第${i}批第${k}项`).join('，') + '。')
+      const sep = format === 'markdown' ? '\n\n' : '\n'
+      const draft = () => ['县交通运输局开展农村公路安全隐患排查', ...paragraphs].join(sep)
+      expect(draft().length).toBeGreaterThan(100_000)
+      analyze(draft(), { format })
+      const before = heap()
+      // 20 versions of a 100,000-character draft: 4 MB of text if each stayed alive.
+      for (let i = 0; i < 20; i++) {
+        paragraphs[i * 31] = paragraphs[i * 31].replace('第', `第${i}次修改后第`)
+        analyze(draft(), { format })
+      }
+      expect(heap() - before).toBeLessThan(2_000_000)
+    })
+  }
 })
