@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../packages/core/src/testing.js'
-import rule from './index.js'
+import { describe, it, expect } from 'vitest'
+import rule, { PATTERNS } from './index.js'
 
 runRuleTests(rule, {
   valid: [
@@ -134,4 +135,26 @@ runRuleTests(rule, {
       output: '# 标题\n\n一、问题是什么？二、怎么解决？\n\n1.一季度完成投资2亿元。',
     },
   ],
+})
+
+describe('the pre-check that skips paragraphs', () => {
+  it('matches every text any of the patterns matches', () => {
+    // Short texts over the characters the patterns look at, from a fixed seed.
+    const alphabet = ['1', '2', '9', '0', '一', '三', '十', '（', '(', '）', ')', '①', '⑴', '、', '.', '．', '，', '是', '否', '：', ':', '。', '；', '!', '？', ' ', '\t', '\u3000', '\n', '\uFFFC', '县', '８']
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const missed: string[] = []
+    let matched = 0
+    for (let n = 0; n < 30000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')
+      const hit = PATTERNS.all.some((re) => {
+        re.lastIndex = 0
+        return re.test(text)
+      })
+      if (hit) matched++
+      if (hit && !PATTERNS.any.test(text)) missed.push(text)
+    }
+    expect(matched).toBeGreaterThan(1000)
+    expect(missed).toEqual([])
+  })
 })
