@@ -4,13 +4,13 @@
 //
 //   node bench/floor.mjs FILE|DIR...
 import { readFileSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
 const { Jieba } = require('@node-rs/jieba')
-const { dict } = require('@node-rs/jieba/dict')
-const jieba = Jieba.withDict(dict)
+// dict.txt read as core reads it (not `@node-rs/jieba/dict`, which also reads idf.txt).
+const jieba = Jieba.withDict(readFileSync(join(dirname(require.resolve('@node-rs/jieba')), 'dict.txt')))
 // Ximo's domain dictionary, normalised to `word freq [tag]` as core does.
 const domain = readFileSync(new URL('../packages/core/dict/zhengwu.txt', import.meta.url), 'utf8')
 const lines = []

@@ -110,11 +110,11 @@ function copyServer(target) {
   // server.js is an ES module; the extension's package.json has no "type".
   writeFileSync(join(out, 'package.json'), JSON.stringify({ name: 'ximo-language-server-bundle', private: true, type: 'module' }, null, 2) + '\n')
 
-  // @node-rs/jieba: index.js loads `@node-rs/jieba-<platform>`, dict.js reads dict.txt and idf.txt.
+  // @node-rs/jieba: index.js loads `@node-rs/jieba-<platform>`; the core reads dict.txt (idf.txt is not used).
   const jiebaDir = dirname(require.resolve('@node-rs/jieba/package.json'))
   const jiebaPkg = JSON.parse(readFileSync(join(jiebaDir, 'package.json'), 'utf8'))
   const modules = join(out, 'node_modules', '@node-rs')
-  copyPackage(jiebaDir, join(modules, 'jieba'), (n) => ['index.js', 'dict.js', 'dict.txt', 'idf.txt', 'package.json', 'LICENSE'].includes(n))
+  copyPackage(jiebaDir, join(modules, 'jieba'), (n) => ['index.js', 'dict.txt', 'package.json', 'LICENSE'].includes(n))
   const platformName = JIEBA_PLATFORM_PACKAGES[target]
   const platformDir = platformPackageDir(platformName, jiebaPkg.version)
   copyPackage(platformDir, join(out, 'node_modules', platformName), (n) => n === 'package.json' || n.endsWith('.node') || n.startsWith('LICENSE'))
