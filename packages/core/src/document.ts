@@ -250,6 +250,8 @@ function firstAtOrAfter(tokens: Token[], i: number): number {
 interface BlockInternals {
   /** Identifies how the block's prose maps onto its source, relative to the block's start. */
   mapping(): string
+  /** See RawBlock.origin: set when the block is a Markdown chunk's cached block, unsplit. */
+  origin?: object
   /** Drop the block's tokens and sentences (made again if asked for): a long report is not held whole. */
   release(): void
 }
@@ -297,6 +299,7 @@ function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean):
   }
   internals.set(block, {
     mapping: () => raw.pieces.map((p) => `${p.p},${p.s - block.start},${p.len},${p.slen}`).join(';'),
+    origin: raw.origin,
     release() {
       tokens = undefined
       sentences = undefined

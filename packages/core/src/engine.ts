@@ -64,8 +64,15 @@ export interface AnalyzeResult {
   config: ResolvedConfig
 }
 
+type Findings = Map<Rule, { options: unknown; severity: Severity; reports: Report[] }>
 /** Findings of paragraph-scoped rules by paragraph (see blockKey), offsets relative to the paragraph. */
-const blockFindings = new TextCache<Map<Rule, { options: unknown; severity: Severity; reports: Report[] }>>(400_000)
+const blockFindings = new TextCache<Findings>(400_000)
+/**
+ * The same for a paragraph of a cached Markdown chunk, by the chunk's block (RawBlock.origin) and
+ * then by the rest of blockKey: nothing to build or hash per paragraph on each keystroke, and
+ * kept as long as the chunk stays cached.
+ */
+const originFindings = new WeakMap<object, Map<string, Findings>>()
 
 type Role = 'headline' | 'preface' | 'lead' | 'ending' | 'body' | 'other'
 
@@ -151,9 +158,19 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
     const body = new Set(doc.body)
     for (const b of doc.blocks) {
       const role = roleOf(doc, b, preface, body)
-      const key = blockKey(doc, b, role, config)
-      let found = blockFindings.get(key)
-      if (!found) blockFindings.set(key, (found = new Map()))
+      const origin = blockInternals(b)?.origin
+      let found: Findings | undefined
+      if (origin) {
+        const context = `${segmentGeneration()}\u0000${config.segmenter}${config.hmm ? 1 : 0}\u0000${doc.format}\u0000${role}`
+        let byContext = originFindings.get(origin)
+        if (!byContext) originFindings.set(origin, (byContext = new Map()))
+        found = byContext.get(context)
+        if (!found) byContext.set(context, (found = new Map()))
+      } else {
+        const key = blockKey(doc, b, role, config)
+        found = blockFindings.get(key)
+        if (!found) blockFindings.set(key, (found = new Map()))
+      }
       let view: Document | undefined
       for (const a of byBlock) {
         const hit = found.get(a.rule)

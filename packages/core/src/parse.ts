@@ -28,6 +28,12 @@ export interface RawBlock {
   depth?: number
   text: string
   pieces: Piece[]
+  /**
+   * The cached block of a Markdown chunk this one was placed from: the same object whenever a
+   * chunk with the same text is parsed again, so it identifies the block's text, kind and mapping
+   * (relative to the block) without comparing them.
+   */
+  origin?: RawBlock
 }
 
 export interface Directive {
@@ -398,7 +404,7 @@ export function parseMarkdown(source: string): ParsedSource {
   for (const [s, e] of markdownChunks(source)) {
     const parsed = parseChunk(source, s, e)
     for (const b of parsed.blocks)
-      blocks.push(s === 0 ? b : { kind: b.kind, depth: b.depth, text: b.text, pieces: b.pieces.map((p) => ({ p: p.p, s: p.s + s, len: p.len, slen: p.slen })) })
+      blocks.push({ kind: b.kind, depth: b.depth, text: b.text, pieces: s === 0 ? b.pieces : b.pieces.map((p) => ({ p: p.p, s: p.s + s, len: p.len, slen: p.slen })), origin: b })
     for (const d of parsed.directives) directives.push(s === 0 ? d : { ...d, start: d.start + s, end: d.end + s })
   }
   return { blocks, directives }

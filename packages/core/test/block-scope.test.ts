@@ -46,7 +46,12 @@ function drafts(): Array<[string, string]> {
 
 const shape = (ds: Diagnostic[]) => ds.map((d) => [d.ruleId, d.offset, d.endOffset, d.severity, d.reason, d.fix?.text ?? null].join('|'))
 
-function expectSame(text: string, filePath: string, config = presetConfig('recommended')) {
+// One config object for every run: findings are reused only for the same options objects, so
+// with a fresh config per call no paragraph would ever be served from another draft's run.
+const RECOMMENDED = presetConfig('recommended')
+const STRICT = presetConfig('strict')
+
+function expectSame(text: string, filePath: string, config = RECOMMENDED) {
   const whole = analyze(text, { filePath, config, wholeDocument: true }).diagnostics
   const byBlock = analyze(text, { filePath, config }).diagnostics
   expect(shape(byBlock)).toEqual(shape(whole))
@@ -68,7 +73,7 @@ describe('paragraph-scoped rules', () => {
     for (const [name, text] of drafts()) {
       const filePath = name.endsWith('.txt') ? 'draft.txt' : 'draft.md'
       total += expectSame(text, filePath).length
-      expectSame(text, filePath, presetConfig('strict'))
+      expectSame(text, filePath, STRICT)
     }
     // The comparison is not vacuous: paragraph-scoped rules do find things here.
     const scoped = new Set(rules.filter((r) => r.meta.scope === 'block').map((r) => r.meta.id))
@@ -87,6 +92,20 @@ describe('paragraph-scoped rules', () => {
     expectSame(swapped.join('\n\n'), 'draft.md')
     // Drop the lead: the next paragraph becomes the lead (filler-phrase treats the lead apart).
     expectSame(paras.filter((_, i) => i !== 2).join('\n\n'), 'draft.md')
+    // A lead that opens with 在……领导下 (lead-preamble's), then the same paragraph as a body
+    // paragraph behind a new lead (filler-phrase's): its findings are not reused across roles.
+    const opening = '在县委县政府的坚强领导下，县水利局全面完成汛前检查。'
+    const fillerIn = (ds: Diagnostic[], text: string) => ds.some((d) => d.ruleId === 'filler-phrase' && d.offset >= text.indexOf(opening) && d.offset < text.indexOf(opening) + opening.length)
+    const asLead = [...paras.slice(0, 2), opening, ...paras.slice(3)].join('\n\n')
+    expect(fillerIn(expectSame(asLead, 'draft.md'), asLead)).toBe(false)
+    const asBody = [...paras.slice(0, 3), opening, ...paras.slice(3)].join('\n\n')
+    expect(fillerIn(expectSame(asBody, 'draft.md'), asBody)).toBe(true)
+    // The same in a plain-text draft (a paragraph a line; findings found by the paragraph's text).
+    const lines = ['县水利局开展汛前隐患排查', '检查组查看了溢洪道和放水设施。', '下一步，县水利局将继续跟踪整改。']
+    const textLead = [lines[0], opening, ...lines.slice(1)].join('\n')
+    expect(fillerIn(expectSame(textLead, 'draft.txt'), textLead)).toBe(false)
+    const textBody = [lines[0], '5月11日，县水利局召开防汛工作部署会。', opening, ...lines.slice(1)].join('\n')
+    expect(fillerIn(expectSame(textBody, 'draft.txt'), textBody)).toBe(true)
     // Text in front shifts every offset.
     expectSame('前言一句。\n\n' + DRAFT, 'draft.md')
   })

@@ -11,9 +11,20 @@ const root = join(import.meta.dirname, '..', '..', '..')
 function same(source: string) {
   clearParseCache()
   const whole = parseMarkdownWhole(source)
-  expect(parseMarkdown(source)).toEqual(whole)
-  // A second time from the chunk cache.
-  expect(parseMarkdown(source)).toEqual(whole)
+  // Blocks placed from a cached chunk name it as their origin (the same object each time).
+  const placed = () => {
+    const parsed = parseMarkdown(source)
+    const origins = parsed.blocks.map((b) => b.origin)
+    return { parsed: { ...parsed, blocks: parsed.blocks.map(({ origin: _, ...b }) => b) }, origins }
+  }
+  const first = placed()
+  expect(first.parsed).toEqual(whole)
+  // (A link reference definition anywhere makes parseMarkdown parse the source whole.)
+  expect(first.origins.every((o) => o !== undefined)).toBe(!/\[[^\]\n\r]*\]:/.test(source))
+  // A second time from the chunk cache: the same origins.
+  const second = placed()
+  expect(second.parsed).toEqual(whole)
+  second.origins.forEach((o, i) => expect(o).toBe(first.origins[i]))
 }
 
 const LINES = [
