@@ -140,7 +140,8 @@ export function matchPairs(text: string): Map<number, number> {
   return pairs
 }
 
-const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680
+/** What `\s` matches, as a code unit. */
+export const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680
 
 function splitCached(text: string): Array<[number, number]> {
   let ranges = sentenceCache.get(text)

@@ -3,7 +3,7 @@
  * patterns such as 在……领导下, quotes and character counts.
  */
 import type { Block, Sentence, Token } from './types.js'
-import { matchPairs } from './document.js'
+import { isSpace, matchPairs } from './document.js'
 import { PLACEHOLDER } from './parse.js'
 
 /** A word list file: one entry a line; `#` starts a comment; blank lines ignored. */
@@ -143,19 +143,13 @@ export function countChars(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue
-    if (!isSpaceCode(c) && c !== PLACEHOLDER_CODE) n++
+    if (!isSpace(c) && c !== PLACEHOLDER_CODE) n++
   }
   return n
 }
 
 const PLACEHOLDER_CODE = PLACEHOLDER.charCodeAt(0)
 
-/** What `\s` matches, as a code unit. */
-function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
-  if (c < 0xa0) return false
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-}
 
 /** The sentence containing a source offset. */
 export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
