@@ -166,7 +166,7 @@ say(`机器负载（1 分钟平均）：开始 ${load0.toFixed(1)}，结束 ${lo
 say(`分词器标定：@node-rs/jieba 词性标注 ${cal.tag.toFixed(2)} M 字/秒，切词 ${cal.cut.toFixed(2)} M 字/秒（议题参考机：1.5 / 5）`)
 say(`语料：fixtures/ 的 ${corpus.drafts} 篇稿件，每份 ${int(corpus.unitChars)} 字符，×1 含 ${corpus.copiesPerX1} 份`)
 say(`  不重复语料：×1 ${int(V.x1Chars)} 字符，×30 ${int(V.x30Chars)} 字符；每份打乱句序、改动数字，${int(V.uniqueParagraphs)}/${int(V.paragraphs)} 段互不相同`)
-say(`  重复语料：  ×1 ${int(R.x1Chars)} 字符，×30 ${int(R.x30Chars)} 字符；原样重复，${int(R.uniqueParagraphs)}/${int(R.paragraphs)} 段互不相同（段落缓存有利）`)
+say(`  重复语料：  ×1 ${int(R.x1Chars)} 字符，×30 ${int(R.x30Chars)} 字符；原样重复，${int(R.uniqueParagraphs)}/${int(R.paragraphs)} 段互不相同（只作对照）`)
 say()
 say(`整个进程，墙钟时间取 ${RUNS} 次的中位数；峰值内存为整个进程（含工作线程）`)
 const rows = [['', '×1', '×30 一个文件', `×30 ${COPIES} 个文件`, '峰值内存（×30）']]

@@ -253,7 +253,7 @@ export async function lintDocx(bytes: Uint8Array, options: Omit<LintOptions, 'fo
 export async function lintDocxFile(path: string, bytes: Uint8Array, options: LintFileOptions): Promise<FileResult> {
   const result: FileResult = { filePath: path, diagnostics: [] }
   try {
-    const { diagnostics } = await lintDocx(bytes, { filePath: path, config: options.config, only: options.only, rules: options.rules })
+    const { diagnostics } = await lintDocx(bytes, { filePath: path, config: options.config, only: options.only, rules: options.rules, cache: false })
     // The source is never rewritten, so no finding is offered as a fix here.
     for (const d of diagnostics) delete d.fix
     result.diagnostics = diagnostics

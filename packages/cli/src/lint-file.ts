@@ -89,7 +89,9 @@ export async function lintFile(path: string, options: LintFileOptions): Promise<
   }
   try {
     if (!options.fix) {
-      result.diagnostics = lint(text, lintOptions)
+      // One run per file: the paragraph caches would only cost time and memory (`--fix` keeps
+      // them: its passes re-lint the same text).
+      result.diagnostics = lint(text, { ...lintOptions, cache: false })
       return result
     }
     const fixed = fixDetailed(text, { ...lintOptions, fixTypes: options.fixTypes })

@@ -13,6 +13,8 @@ export interface BuildOptions {
   segmenter?: 'jieba' | 'nodejieba'
   hmm?: boolean
   dictionary?: string[]
+  /** Use and fill the paragraph caches (parse, tags, sentences); see LintOptions.cache. */
+  cache?: boolean
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -40,7 +42,8 @@ export function clearSegmentCache(): void {
   sentenceCache = new TextCache(CACHE_CHARS)
 }
 
-function tagCached(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): TaggedWord[] {
+function tagCached(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean): TaggedWord[] {
+  if (!useCache) return tagText(text, backend, hmm)
   const id = `${backend}${hmm ? 1 : 0}`
   let cache = tagCaches.get(id)
   if (!cache) tagCaches.set(id, (cache = new TextCache(CACHE_CHARS)))
@@ -75,8 +78,8 @@ function tagText(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): Ta
   return out
 }
 
-function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, toSource: (i: number) => number, range: (i: number, j: number) => [number, number]): Token[] {
-  const words = tagCached(raw.text, backend, hmm)
+function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean, toSource: (i: number) => number, range: (i: number, j: number) => [number, number]): Token[] {
+  const words = tagCached(raw.text, backend, hmm, useCache)
   const tokens: Token[] = []
   let index = 0
   for (const { word, tag } of words) {
@@ -143,7 +146,8 @@ export function matchPairs(text: string): Map<number, number> {
 /** What `\s` matches, as a code unit. */
 export const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680
 
-function splitCached(text: string): Array<[number, number]> {
+function splitCached(text: string, useCache: boolean): Array<[number, number]> {
+  if (!useCache) return splitSentences(text)
   let ranges = sentenceCache.get(text)
   if (!ranges) sentenceCache.set(text, (ranges = splitSentences(text)))
   return ranges
@@ -262,7 +266,7 @@ export function blockInternals(block: Block): BlockInternals | undefined {
   return internals.get(block)
 }
 
-function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean): Block {
+function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean): Block {
   const { toSource, range } = makeMapper(raw.pieces, raw.text.length)
   let tokens: Token[] | undefined
   let sentences: Sentence[] | undefined
@@ -273,14 +277,14 @@ function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean):
     start: toSource(0),
     end: range(0, raw.text.length)[1],
     get tokens() {
-      return (tokens ??= tokenize(raw, backend, hmm, toSource, range))
+      return (tokens ??= tokenize(raw, backend, hmm, useCache, toSource, range))
     },
     toSource,
     range,
     get sentences() {
       if (!sentences) {
         const all = block.tokens
-        sentences = splitCached(raw.text).map(([s, e]) => {
+        sentences = splitCached(raw.text, useCache).map(([s, e]) => {
           const [start, end] = range(s, e)
           return {
             block,
@@ -343,8 +347,9 @@ export function buildDocument(source: string, options: BuildOptions): BuiltDocum
   const backend = options.segmenter ?? 'jieba'
   const hmm = options.hmm ?? true
   if (options.dictionary?.length && addUserWords(backend, options.dictionary)) clearSegmentCache()
-  const parsed = parseSource(source, options.format)
-  const blocks = parsed.blocks.flatMap(splitLongBlock).map((raw) => makeBlock(raw, backend, hmm))
+  const useCache = options.cache ?? true
+  const parsed = parseSource(source, options.format, useCache)
+  const blocks = parsed.blocks.flatMap(splitLongBlock).map((raw) => makeBlock(raw, backend, hmm, useCache))
 
   // Headline: the first `#` heading in Markdown (else a leading heading of any depth); the
   // first non-empty line in text.

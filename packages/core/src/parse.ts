@@ -379,8 +379,12 @@ const CHUNK_CACHE_CHARS = 1_000_000
 const chunkCache = new TextCache<ParsedSource>(CHUNK_CACHE_CHARS)
 const firstChunkCache = new TextCache<ParsedSource>(CHUNK_CACHE_CHARS / 10)
 
-function parseChunk(source: string, start: number, end: number): ParsedSource {
+function parseChunk(source: string, start: number, end: number, useCache: boolean): ParsedSource {
   const atStart = start === 0
+  if (!useCache) {
+    const chunk = source.slice(start, end)
+    return parsePlainLine(chunk) ?? parseMarkdownWhole(chunk, atStart)
+  }
   const cache = atStart ? firstChunkCache : chunkCache
   const hit = cache.get(source.slice(start, end))
   if (hit) return hit
@@ -396,15 +400,15 @@ export function clearParseCache(): void {
   firstChunkCache.clear()
 }
 
-/** Markdown → prose blocks and directives: chunk by chunk, each chunk cached by its text. */
-export function parseMarkdown(source: string): ParsedSource {
+/** Markdown → prose blocks and directives: chunk by chunk, each chunk cached by its text (unless `useCache` is false). */
+export function parseMarkdown(source: string, useCache = true): ParsedSource {
   if (DEFINITION_RE.test(source)) return parseMarkdownWhole(source)
   const blocks: RawBlock[] = []
   const directives: Directive[] = []
   for (const [s, e] of markdownChunks(source)) {
-    const parsed = parseChunk(source, s, e)
+    const parsed = parseChunk(source, s, e, useCache)
     for (const b of parsed.blocks)
-      blocks.push({ kind: b.kind, depth: b.depth, text: b.text, pieces: s === 0 ? b.pieces : b.pieces.map((p) => ({ p: p.p, s: p.s + s, len: p.len, slen: p.slen })), origin: b })
+      blocks.push({ kind: b.kind, depth: b.depth, text: b.text, pieces: s === 0 ? b.pieces : b.pieces.map((p) => ({ p: p.p, s: p.s + s, len: p.len, slen: p.slen })), origin: useCache ? b : undefined })
     for (const d of parsed.directives) directives.push(s === 0 ? d : { ...d, start: d.start + s, end: d.end + s })
   }
   return { blocks, directives }
@@ -431,8 +435,8 @@ export function parseText(source: string): ParsedSource {
   return { blocks, directives: [] }
 }
 
-export function parseSource(source: string, format: Format): ParsedSource {
-  return format === 'markdown' ? parseMarkdown(source) : parseText(source)
+export function parseSource(source: string, format: Format, useCache = true): ParsedSource {
+  return format === 'markdown' ? parseMarkdown(source, useCache) : parseText(source)
 }
 
 /** Offset mapping helpers for a raw block. */

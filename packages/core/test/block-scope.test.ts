@@ -57,6 +57,8 @@ function expectSame(text: string, filePath: string, config = RECOMMENDED) {
   expect(shape(byBlock)).toEqual(shape(whole))
   // Second time: every paragraph's findings come from the cache.
   expect(shape(analyze(text, { filePath, config }).diagnostics)).toEqual(shape(whole))
+  // Without the caches (a one-shot lint), paragraph by paragraph.
+  expect(shape(analyze(text, { filePath, config, cache: false }).diagnostics)).toEqual(shape(whole))
   return whole
 }
 
