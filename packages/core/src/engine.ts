@@ -109,10 +109,13 @@ function blockView(doc: BuiltDocument, b: Block, role: Role): Document {
   }
 }
 
-/** Everything a paragraph-scoped rule's findings depend on, besides its options. */
-function blockKey(doc: BuiltDocument, b: Block, role: Role, config: ResolvedConfig): string {
+/**
+ * Everything a paragraph-scoped rule's findings depend on, besides its options: the context
+ * (segmentation, format, the paragraph's role) and the paragraph itself.
+ */
+function blockKey(doc: BuiltDocument, b: Block, context: string): string {
   const mapping = blockInternals(b)?.mapping() ?? ''
-  return `${segmentGeneration()}\u0000${config.segmenter}${config.hmm ? 1 : 0}\u0000${doc.format}\u0000${role}\u0000${b.kind}${b.depth ?? ''}\u0000${mapping}\u0000${doc.source.slice(b.start, b.end)}\u0000${b.text}`
+  return `${context}\u0000${b.kind}${b.depth ?? ''}\u0000${mapping}\u0000${doc.source.slice(b.start, b.end)}\u0000${b.text}`
 }
 
 /** A report to cache: offsets relative to its paragraph, strings that hold nothing else alive. */
@@ -165,18 +168,20 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
   if (byBlock.length) {
     const preface = new Set(doc.preface)
     const body = new Set(doc.body)
+    const contextPrefix = `${segmentGeneration()}\u0000${config.segmenter}${config.hmm ? 1 : 0}\u0000${doc.format}\u0000`
+    const contexts: Partial<Record<Role, string>> = {}
     for (const b of doc.blocks) {
       const role = roleOf(doc, b, preface, body)
+      const context = (contexts[role] ??= contextPrefix + role)
       const origin = blockInternals(b)?.origin
       let found: Findings | undefined
       if (useCache && origin) {
-        const context = `${segmentGeneration()}\u0000${config.segmenter}${config.hmm ? 1 : 0}\u0000${doc.format}\u0000${role}`
         let byContext = originFindings.get(origin)
         if (!byContext) originFindings.set(origin, (byContext = new Map()))
         found = byContext.get(context)
         if (!found) byContext.set(context, (found = new Map()))
       } else if (useCache) {
-        const key = blockKey(doc, b, role, config)
+        const key = blockKey(doc, b, context)
         found = blockFindings.get(key)
         if (!found) blockFindings.set(key, (found = new Map()))
       }

@@ -381,16 +381,14 @@ const firstChunkCache = new TextCache<ParsedSource>(CHUNK_CACHE_CHARS / 10)
 
 function parseChunk(source: string, start: number, end: number, useCache: boolean): ParsedSource {
   const atStart = start === 0
-  if (!useCache) {
-    const chunk = source.slice(start, end)
-    return parsePlainLine(chunk) ?? parseMarkdownWhole(chunk, atStart)
-  }
+  const parse = (chunk: string) => parsePlainLine(chunk) ?? parseMarkdownWhole(chunk, atStart)
+  if (!useCache) return parse(source.slice(start, end))
   const cache = atStart ? firstChunkCache : chunkCache
   const hit = cache.get(source.slice(start, end))
   if (hit) return hit
   // Parsed from a copy: the blocks' texts (slices of the chunk) must not keep the draft alive.
   const chunk = detach(source.slice(start, end))
-  const parsed = parsePlainLine(chunk) ?? parseMarkdownWhole(chunk, atStart)
+  const parsed = parse(chunk)
   cache.set(chunk, parsed)
   return parsed
 }
