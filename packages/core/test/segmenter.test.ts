@@ -1,0 +1,92 @@
+import { describe, it, expect } from 'vitest'
+import { createRequire } from 'node:module'
+import { readFileSync, readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { WordTags, normaliseDictLines } from '../src/segmenter.js'
+
+// WordTags must give exactly what @node-rs/jieba's own `tag` gives, word for word and tag for
+// tag: compare the two on one jieba instance (the domain dictionary loaded, as core does).
+const require = createRequire(import.meta.url)
+const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
+const dictText = readFileSync(join(dirname(require.resolve('@node-rs/jieba')), 'dict.txt'), 'utf8')
+const jieba = Jieba.withDict(Buffer.from(dictText))
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..')
+const domain = normaliseDictLines(readFileSync(join(root, 'packages/core/dict/zhengwu.txt'), 'utf8').split('\n'))
+jieba.loadDict(Buffer.from(domain.join('\n') + '\n'))
+
+const flat = (words: { word: string; tag: string }[]) => words.map((w) => `${w.word}/${w.tag}`).join(' ')
+
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+describe('WordTags (cut, then each word tagged once)', () => {
+  it('tags every fixture paragraph exactly as jieba does, with HMM on and off', () => {
+    const tags = new WordTags(jieba)
+    const files: string[] = []
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name))
+        else if (/\.(md|txt)$/.test(e.name)) files.push(join(dir, e.name))
+      }
+    }
+    walk(join(root, 'fixtures'))
+    let paragraphs = 0
+    for (const f of files)
+      for (const p of readFileSync(f, 'utf8').split(/\n\s*\n/)) {
+        if (!p.trim()) continue
+        paragraphs++
+        for (const hmm of [true, false]) expect(flat(tags.tag(p, hmm))).toBe(flat(jieba.tag(p, hmm)))
+      }
+    expect(paragraphs).toBeGreaterThan(20)
+  })
+
+  it('tags generated text exactly as jieba does: dictionary words, unknown words, digits, Latin, punctuation', () => {
+    const words = dictText.split('\n').map((l) => l.split(' ')[0]).filter(Boolean)
+    const extra = '，。、；：的地得了在是和与及aZ19 -_.%①（）“”《》\n\t零一二三四五六七八九十百千万年月日第次个我局处厅委办'
+    const random = mulberry32(7)
+    const pick = <T,>(xs: ArrayLike<T>) => xs[Math.floor(random() * xs.length)]
+    const tags = new WordTags(jieba)
+    const mismatches: string[] = []
+    // A second WordTags on a jieba that counts the paragraphs sent to jieba's own `tag`.
+    let current = ''
+    let fellBack = 0
+    const spy = new WordTags({
+      cut: (t, h) => jieba.cut(t, h),
+      tag: (t, h) => ((t === current && jieba.cut(t, h ?? true).length > 1 ? fellBack++ : 0), jieba.tag(t, h)),
+    })
+    for (let n = 0; n < 6000; n++) {
+      let text = ''
+      const len = 1 + Math.floor(random() * 24)
+      for (let k = 0; k < len; k++) {
+        const r = random()
+        text += r < 0.6 ? pick(words) : r < 0.8 ? pick(extra) : String.fromCharCode(0x4e00 + Math.floor(random() * 0x5000))
+      }
+      current = text
+      for (const hmm of [true, false]) {
+        const want = flat(jieba.tag(text, hmm))
+        if (flat(tags.tag(text, hmm)) !== want || flat(spy.tag(text, hmm)) !== want) mismatches.push(text)
+      }
+    }
+    expect(mismatches).toEqual([])
+    // Most paragraphs are answered from the memo; some (a word jieba's HMM joins only in
+    // context) are tagged by jieba whole, and then their words are known.
+    expect(fellBack).toBeGreaterThan(10)
+    expect(fellBack).toBeLessThan(1200)
+  })
+
+  it('forgets its memo when the dictionary changes', () => {
+    const local = Jieba.withDict(Buffer.from(dictText))
+    const tags = new WordTags(local)
+    expect(flat(tags.tag('我局推进放管服改革', true))).toBe(flat(local.tag('我局推进放管服改革', true)))
+    local.loadDict(Buffer.from('放管服 2000 nz\n我局 2000 nt\n'))
+    tags.clear()
+    expect(flat(tags.tag('我局推进放管服改革', true))).toBe('我局/nt 推进/v 放管服/nz 改革/vn')
+  })
+})
