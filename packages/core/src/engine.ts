@@ -71,15 +71,60 @@ export interface AnalyzeResult {
   config: ResolvedConfig
 }
 
-type Findings = Map<Rule, { options: unknown; severity: Severity; reports: Report[] }>
-/** Findings of paragraph-scoped rules by paragraph (see blockKey), offsets relative to the paragraph. */
+/** One rule's findings on one paragraph, offsets relative to the paragraph. */
+interface Slot {
+  rule: Rule
+  options: unknown
+  severity: Severity
+  reports: readonly Report[]
+}
+/**
+ * A paragraph's findings, one slot per paragraph-scoped rule of the run (by its place in the
+ * run's list; the slot says which rule, options and severity it was found with). Most slots have
+ * no reports and are shared (emptySlot): on a 900,000-character report a Map and an object per
+ * rule per paragraph held 32 MB.
+ */
+type Findings = Array<Slot | undefined>
+/** Findings of paragraph-scoped rules by paragraph (see blockKey). */
 const blockFindings = new TextCache<Findings>(400_000)
 /**
  * The same for a paragraph of a cached Markdown chunk, by the chunk's block (RawBlock.origin) and
- * then by the rest of blockKey: nothing to build or hash per paragraph on each keystroke, and
- * kept as long as the chunk stays cached.
+ * then by context (see blockKey): nothing to build or hash per paragraph on each keystroke, and
+ * kept as long as the chunk stays cached. A paragraph seen in more than one context (its role
+ * changed) has a short chain.
  */
-const originFindings = new WeakMap<object, Map<string, Findings>>()
+interface ContextFindings {
+  context: string
+  findings: Findings
+  next?: ContextFindings
+}
+const originFindings = new WeakMap<object, ContextFindings>()
+
+function findingsIn(origin: object, context: string): Findings {
+  const first = originFindings.get(origin)
+  let n = 0
+  for (let c = first; c; c = c.next) {
+    if (c.context === context) return c.findings
+    // A few contexts per paragraph at most (roles, a changed dictionary): drop the oldest.
+    if (++n === 3) c.next = undefined
+  }
+  const findings: Findings = []
+  originFindings.set(origin, { context, findings, next: first })
+  return findings
+}
+
+const emptySlots = new WeakMap<Rule, WeakMap<object, Partial<Record<Severity, Slot>>>>()
+const NO_REPORTS: readonly Report[] = Object.freeze([])
+
+/** The slot for no findings, one per rule, options and severity. */
+function emptySlot(rule: Rule, options: unknown, severity: Severity): Slot {
+  let byOptions = emptySlots.get(rule)
+  if (!byOptions) emptySlots.set(rule, (byOptions = new WeakMap()))
+  const key = typeof options === 'object' && options !== null ? options : rule
+  let bySeverity = byOptions.get(key)
+  if (!bySeverity) byOptions.set(key, (bySeverity = {}))
+  return (bySeverity[severity] ??= { rule, options, severity, reports: NO_REPORTS })
+}
 
 type Role = 'headline' | 'preface' | 'lead' | 'ending' | 'body' | 'other'
 
@@ -175,20 +220,17 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
       const context = (contexts[role] ??= contextPrefix + role)
       const origin = blockInternals(b)?.origin
       let found: Findings | undefined
-      if (useCache && origin) {
-        let byContext = originFindings.get(origin)
-        if (!byContext) originFindings.set(origin, (byContext = new Map()))
-        found = byContext.get(context)
-        if (!found) byContext.set(context, (found = new Map()))
-      } else if (useCache) {
+      if (useCache && origin) found = findingsIn(origin, context)
+      else if (useCache) {
         const key = blockKey(doc, b, context)
         found = blockFindings.get(key)
-        if (!found) blockFindings.set(key, (found = new Map()))
+        if (!found) blockFindings.set(key, (found = []))
       }
       let view: Document | undefined
-      for (const a of byBlock) {
-        const hit = found?.get(a.rule)
-        if (hit && hit.options === a.options && hit.severity === a.severity) {
+      for (let k = 0; k < byBlock.length; k++) {
+        const a = byBlock[k]
+        const hit = found?.[k]
+        if (hit && hit.rule === a.rule && hit.options === a.options && hit.severity === a.severity) {
           for (const r of hit.reports) emit(a.rule, a.severity, r, b.start)
           continue
         }
@@ -201,7 +243,10 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
         }
         // Offsets relative to the paragraph; a finding outside it could not be moved with it.
         // Strings copied: a rule's data are often slices of the draft, which they would keep alive.
-        if (inside) found?.set(a.rule, { options: a.options, severity: a.severity, reports: reports.map((r) => keepable(r, b.start)) })
+        if (found && inside)
+          found[k] = reports.length
+            ? { rule: a.rule, options: a.options, severity: a.severity, reports: reports.map((r) => keepable(r, b.start)) }
+            : emptySlot(a.rule, a.options, a.severity)
       }
       // Other paragraphs' tokens are not needed again (the roles' rules have run): a long report
       // is segmented a paragraph at a time, not held whole.

@@ -112,6 +112,17 @@ describe('paragraph-scoped rules', () => {
     expectSame('前言一句。\n\n' + DRAFT, 'draft.md')
   })
 
+  it('follow a change in which rules run (findings are kept by their place in the list of rules run)', () => {
+    const config = presetConfig('recommended')
+    const paragraphRules = rules.filter((r) => r.meta.scope === 'block').map((r) => r.meta.id)
+    analyze(DRAFT, { filePath: 'draft.md', config })
+    for (const only of [paragraphRules.slice(1), paragraphRules.slice().reverse().slice(0, 3), [paragraphRules[2]], paragraphRules]) {
+      const whole = analyze(DRAFT, { filePath: 'draft.md', config, only, wholeDocument: true }).diagnostics
+      expect(whole.length).toBeGreaterThan(0)
+      expect(shape(analyze(DRAFT, { filePath: 'draft.md', config, only }).diagnostics)).toEqual(shape(whole))
+    }
+  })
+
   it('follow a change of options (a new options object is not served old findings)', () => {
     const config = presetConfig('recommended')
     const before = analyze(DRAFT, { filePath: 'draft.md', config }).diagnostics.filter((d) => d.ruleId === 'sentence-length')
