@@ -4,8 +4,8 @@
  */
 import { getSegmenter, addUserWords, type TaggedWord } from './segmenter.js'
 import { TextCache } from './cache.js'
-import { parseSource, makeMapper, PLACEHOLDER, type Directive, type RawBlock } from './parse.js'
-import type { Block, Document, Format, Sentence, Token } from './types.js'
+import { parseSource, PLACEHOLDER, type Directive, type RawBlock } from './parse.js'
+import type { Block, BlockKind, Document, Format, Sentence, Token } from './types.js'
 
 export interface BuildOptions {
   format: Format
@@ -78,7 +78,7 @@ function tagText(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): Ta
   return out
 }
 
-function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean, toSource: (i: number) => number, range: (i: number, j: number) => [number, number]): Token[] {
+function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean, range: (i: number, j: number) => [number, number]): Token[] {
   const words = tagCached(raw.text, backend, hmm, useCache)
   const tokens: Token[] = []
   let index = 0
@@ -95,7 +95,6 @@ function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, u
     tokens.push({ text: word, pos: word === PLACEHOLDER ? 'code' : tag, start, end, index: at })
     index = at + word.length
   }
-  void toSource
   return tokens
 }
 
@@ -252,65 +251,130 @@ function firstAtOrAfter(tokens: Token[], i: number): number {
 }
 
 /** What the engine needs of a block beyond the public interface. */
-interface BlockInternals {
-  /** Identifies how the block's prose maps onto its source, relative to the block's start. */
-  mapping(): string
-  /** See RawBlock.origin: set when the block is a Markdown chunk's cached block, unsplit. */
-  origin?: object
-  /** Drop the block's tokens and sentences (made again if asked for): a long report is not held whole. */
-  release(): void
-}
-const internals = new WeakMap<Block, BlockInternals>()
+/**
+ * A block of the document model. A class, not an object literal with closures: the language
+ * server builds every block again on each keystroke, and a 900,000-character report has 21,000
+ * of them (closures for the getters, the mapper and the internals cost about 1 KB a block).
+ */
+class BuiltBlock implements Block {
+  readonly kind: BlockKind
+  readonly depth?: number
+  readonly text: string
+  readonly start: number
+  readonly end: number
+  readonly #raw: RawBlock
+  readonly #backend: 'jieba' | 'nodejieba'
+  readonly #hmm: boolean
+  readonly #useCache: boolean
+  #tokens?: Token[]
+  #sentences?: Sentence[]
 
-export function blockInternals(block: Block): BlockInternals | undefined {
-  return internals.get(block)
+  constructor(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean) {
+    this.#raw = raw
+    this.#backend = backend
+    this.#hmm = hmm
+    this.#useCache = useCache
+    this.kind = raw.kind
+    if (raw.depth !== undefined) this.depth = raw.depth
+    this.text = raw.text
+    this.start = this.toSource(0)
+    this.end = this.range(0, raw.text.length)[1]
+  }
+
+  get tokens(): Token[] {
+    return (this.#tokens ??= tokenize(this.#raw, this.#backend, this.#hmm, this.#useCache, (i, j) => this.range(i, j)))
+  }
+
+  get sentences(): Sentence[] {
+    if (!this.#sentences) {
+      const all = this.tokens
+      const text = this.#raw.text
+      this.#sentences = splitCached(text, this.#useCache).map(([s, e]) => {
+        const [start, end] = this.range(s, e)
+        return {
+          block: this,
+          text: text.slice(s, e),
+          index: s,
+          start,
+          end,
+          // Tokens are in prose order: the sentence's are one slice (found in O(log n), so a
+          // long block with many sentences stays linear).
+          tokens: all.slice(firstAtOrAfter(all, s), firstAtOrAfter(all, e)),
+          range: (i: number, j: number) => this.range(s + i, s + j),
+        }
+      })
+    }
+    return this.#sentences
+  }
+
+  toSource(i: number): number {
+    const pieces = this.#raw.pieces
+    if (pieces.length === 0) return 0
+    if (i >= this.#raw.text.length) return endOf(pieces, this.#raw.text.length - 1)
+    const piece = pieceAt(pieces, i)
+    return piece.len === piece.slen ? piece.s + (i - piece.p) : piece.s
+  }
+
+  range(i: number, j: number): [number, number] {
+    if (j <= i) {
+      const at = this.toSource(i)
+      return [at, at]
+    }
+    return [this.toSource(i), endOf(this.#raw.pieces, j - 1)]
+  }
+
+  /** Identifies how the block's prose maps onto its source, relative to the block's start. */
+  static mapping(b: BuiltBlock): string {
+    return b.#raw.pieces.map((p) => `${p.p},${p.s - b.start},${p.len},${p.slen}`).join(';')
+  }
+
+  /** See RawBlock.origin: set when the block is a Markdown chunk's cached block, unsplit. */
+  static origin(b: BuiltBlock): object | undefined {
+    return b.#raw.origin
+  }
+
+  /** Drop the block's tokens and sentences (made again if asked for): a long report is not held whole. */
+  static release(b: BuiltBlock): void {
+    b.#tokens = undefined
+    b.#sentences = undefined
+  }
+}
+
+/** The piece holding prose index i (pieces are in prose order). */
+function pieceAt(pieces: Piece[], i: number): Piece {
+  let lo = 0
+  let hi = pieces.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (pieces[mid].p <= i) lo = mid
+    else hi = mid - 1
+  }
+  return pieces[lo]
+}
+
+/** Source offset after prose index k. */
+function endOf(pieces: Piece[], k: number): number {
+  const piece = pieceAt(pieces, k)
+  return piece.len === piece.slen ? piece.s + (k - piece.p) + 1 : piece.s + piece.slen
+}
+
+/** How a block's prose maps onto its source ('' for a block not built here). */
+export function blockMapping(block: Block): string {
+  return block instanceof BuiltBlock ? BuiltBlock.mapping(block) : ''
+}
+
+/** The cached Markdown chunk block a block was placed from (RawBlock.origin), if any. */
+export function blockOrigin(block: Block): object | undefined {
+  return block instanceof BuiltBlock ? BuiltBlock.origin(block) : undefined
+}
+
+/** Drop a block's tokens and sentences; they are made again if asked for. */
+export function releaseBlock(block: Block): void {
+  if (block instanceof BuiltBlock) BuiltBlock.release(block)
 }
 
 function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean): Block {
-  const { toSource, range } = makeMapper(raw.pieces, raw.text.length)
-  let tokens: Token[] | undefined
-  let sentences: Sentence[] | undefined
-  const block: Block = {
-    kind: raw.kind,
-    depth: raw.depth,
-    text: raw.text,
-    start: toSource(0),
-    end: range(0, raw.text.length)[1],
-    get tokens() {
-      return (tokens ??= tokenize(raw, backend, hmm, useCache, toSource, range))
-    },
-    toSource,
-    range,
-    get sentences() {
-      if (!sentences) {
-        const all = block.tokens
-        sentences = splitCached(raw.text, useCache).map(([s, e]) => {
-          const [start, end] = range(s, e)
-          return {
-            block,
-            text: raw.text.slice(s, e),
-            index: s,
-            start,
-            end,
-            // Tokens are in prose order: the sentence's are one slice (found in O(log n), so a
-            // long block with many sentences stays linear).
-            tokens: all.slice(firstAtOrAfter(all, s), firstAtOrAfter(all, e)),
-            range: (i: number, j: number) => range(s + i, s + j),
-          }
-        })
-      }
-      return sentences
-    },
-  }
-  internals.set(block, {
-    mapping: () => raw.pieces.map((p) => `${p.p},${p.s - block.start},${p.len},${p.slen}`).join(';'),
-    origin: raw.origin,
-    release() {
-      tokens = undefined
-      sentences = undefined
-    },
-  })
-  return block
+  return new BuiltBlock(raw, backend, hmm, useCache)
 }
 
 // Salutations (各位领导、同志们：), bylines (an office and a date), and the title lines that

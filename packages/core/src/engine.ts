@@ -4,7 +4,7 @@
  */
 import { VFileMessage } from 'vfile-message'
 import { allRules } from '../../../rules/index.js'
-import { blockInternals, buildDocument, segmentGeneration, type BuiltDocument } from './document.js'
+import { blockMapping, blockOrigin, releaseBlock, buildDocument, segmentGeneration, type BuiltDocument } from './document.js'
 import { TextCache, detach } from './cache.js'
 import { presetConfig, resolveConfig } from './config.js'
 import type { Block, Diagnostic, Document, Fix, Fixable, Format, Report, ResolvedConfig, Rule, Severity, XimoConfig } from './types.js'
@@ -159,7 +159,7 @@ function blockView(doc: BuiltDocument, b: Block, role: Role): Document {
  * (segmentation, format, the paragraph's role) and the paragraph itself.
  */
 function blockKey(doc: BuiltDocument, b: Block, context: string): string {
-  const mapping = blockInternals(b)?.mapping() ?? ''
+  const mapping = blockMapping(b)
   return `${context}\u0000${b.kind}${b.depth ?? ''}\u0000${mapping}\u0000${doc.source.slice(b.start, b.end)}\u0000${b.text}`
 }
 
@@ -218,7 +218,7 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
     for (const b of doc.blocks) {
       const role = roleOf(doc, b, preface, body)
       const context = (contexts[role] ??= contextPrefix + role)
-      const origin = blockInternals(b)?.origin
+      const origin = blockOrigin(b)
       let found: Findings | undefined
       if (useCache && origin) found = findingsIn(origin, context)
       else if (useCache) {
@@ -250,7 +250,7 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
       }
       // Other paragraphs' tokens are not needed again (the roles' rules have run): a long report
       // is segmented a paragraph at a time, not held whole.
-      if (view && role !== 'headline' && role !== 'lead' && role !== 'ending') blockInternals(b)?.release()
+      if (view && role !== 'headline' && role !== 'lead' && role !== 'ending') releaseBlock(b)
     }
   }
   const kept = applyDirectives(doc, diagnostics)

@@ -437,34 +437,3 @@ export function parseSource(source: string, format: Format, useCache = true): Pa
   return format === 'markdown' ? parseMarkdown(source, useCache) : parseText(source)
 }
 
-/** Offset mapping helpers for a raw block. */
-export function makeMapper(pieces: Piece[], textLength: number) {
-  const find = (i: number): Piece => {
-    let lo = 0
-    let hi = pieces.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (pieces[mid].p <= i) lo = mid
-      else hi = mid - 1
-    }
-    return pieces[lo]
-  }
-  const endOf = (k: number): number => {
-    const piece = find(k)
-    return piece.len === piece.slen ? piece.s + (k - piece.p) + 1 : piece.s + piece.slen
-  }
-  const toSource = (i: number): number => {
-    if (pieces.length === 0) return 0
-    if (i >= textLength) return endOf(textLength - 1)
-    const piece = find(i)
-    return piece.len === piece.slen ? piece.s + (i - piece.p) : piece.s
-  }
-  const range = (i: number, j: number): [number, number] => {
-    if (j <= i) {
-      const at = toSource(i)
-      return [at, at]
-    }
-    return [toSource(i), endOf(j - 1)]
-  }
-  return { toSource, range }
-}
