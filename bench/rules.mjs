@@ -17,7 +17,7 @@ if (!existsSync(file)) {
   console.error(`${file} 不存在：先运行 node bench/run.mjs 生成语料，或指定文件`)
   process.exit(2)
 }
-const { analyze, rules, buildDocument, clearSegmentCache, getSegmenter } = await import(join(root, 'packages/core/dist/index.js'))
+const { analyze, rules, buildDocument, getSegmenter } = await import(join(root, 'packages/core/dist/index.js'))
 const text = readFileSync(file, 'utf8')
 const format = file.endsWith('.txt') ? 'text' : 'markdown'
 
@@ -44,18 +44,15 @@ const cpu = (fn) => {
 }
 const load = cpu(() => getSegmenter('jieba'))
 // The document model: parsing (blocks, headline, lead…), then segmentation and sentences,
-// which are lazy (a rule that needs them pays once; cached by paragraph text).
-const model = (cold) => {
-  if (cold) clearSegmentCache()
-  return cpu(() => {
+// which are lazy (a rule that needs them pays once).
+const model = () =>
+  cpu(() => {
     const doc = buildDocument(text, { format })
     for (const b of doc.blocks) b.tokens
     doc.sentences()
   })
-}
 const parseOnly = median(Array.from({ length: RUNS }, () => cpu(() => buildDocument(text, { format }))))
-const cold = median(Array.from({ length: Math.min(RUNS, 3) }, () => model(true)))
-const warm = median(Array.from({ length: RUNS }, () => model(false)))
+const whole = median(Array.from({ length: RUNS }, model))
 // Each rule's own work: its check on one document whose tokens and sentences are already built
 // (what the model costs is the row above), with its default options.
 const built = buildDocument(text, { format })
@@ -75,8 +72,7 @@ console.log(`${file}: ${text.length.toLocaleString()} 字符，CPU 时间，${RU
 const row = (label, ms) => console.log(`  ${label.padEnd(34 - (label.match(/[^\x00-\xff]/g) ?? []).length)} ${ms.toFixed(1).padStart(9)} ms`)
 row('加载分词器（一次）', load)
 row('解析', parseOnly)
-row('解析＋分词＋分句（未缓存）', cold)
-row('解析＋分词＋分句（按段缓存）', warm)
+row('解析＋分词＋分句', whole)
 for (const [id, ms] of rows) row(id, ms)
 row('全部（不用缓存，同 ximo lint）', allOnce)
 row('全部（按段缓存，段落都没改）', allByBlock)

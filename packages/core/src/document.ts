@@ -1,9 +1,8 @@
 /**
- * The document model: blocks with tokens (segmented once, cached by paragraph text), the
- * headline, the lead, the body, the ending and the sentences.
+ * The document model: blocks with tokens (segmented when a rule first asks), the headline, the
+ * lead, the body, the ending and the sentences.
  */
 import { getSegmenter, addUserWords, type TaggedWord } from './segmenter.js'
-import { TextCache } from './cache.js'
 import { parseSource, PLACEHOLDER, type Directive, type RawBlock } from './parse.js'
 import type { Block, BlockKind, Document, Format, Sentence, Token } from './types.js'
 
@@ -13,21 +12,15 @@ export interface BuildOptions {
   segmenter?: 'jieba' | 'nodejieba'
   hmm?: boolean
   dictionary?: string[]
-  /** Use and fill the paragraph caches (parse, tags, sentences); see LintOptions.cache. */
+  /** Use and fill the Markdown chunk cache; see LintOptions.cache. */
   cache?: boolean
 }
 
 // ---------------------------------------------------------------------------------------------
-// Segmentation cache: keyed by paragraph text, so an edit re-segments only what changed. It is
-// bounded by the characters it holds: a 900,000-character report would otherwise keep half a
-// million tagged words alive in the language server.
-
-const CACHE_CHARS = 400_000
-
-/** One cache per backend and HMM setting. */
-const tagCaches = new Map<string, TextCache<TaggedWord[]>>()
-/** Sentence ranges by paragraph text (an edit re-splits one paragraph). */
-let sentenceCache = new TextCache<Array<[number, number]>>(CACHE_CHARS)
+// Segmentation. Nothing is cached by paragraph here: tags come from the segmenter's word memo
+// (WordTags), as cheap as cutting, and the language server reuses paragraph findings, so an
+// edit segments only the changed paragraph and the headline, lead and ending. A tag cache held
+// 16 MB on a 900,000-character report and slowed its first lint.
 
 /** Bumped whenever segmentation may change (user words added): findings cached by paragraph are stale. */
 let generation = 0
@@ -36,20 +29,9 @@ export function segmentGeneration(): number {
   return generation
 }
 
+/** Segmentation may have changed (user words added): findings cached by paragraph are stale. */
 export function clearSegmentCache(): void {
   generation++
-  tagCaches.clear()
-  sentenceCache = new TextCache(CACHE_CHARS)
-}
-
-function tagCached(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean): TaggedWord[] {
-  if (!useCache) return tagText(text, backend, hmm)
-  const id = `${backend}${hmm ? 1 : 0}`
-  let cache = tagCaches.get(id)
-  if (!cache) tagCaches.set(id, (cache = new TextCache(CACHE_CHARS)))
-  let words = cache.get(text)
-  if (!words) cache.set(text, (words = tagText(text, backend, hmm)))
-  return words
 }
 
 /**
@@ -78,8 +60,8 @@ function tagText(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): Ta
   return out
 }
 
-function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean, range: (i: number, j: number) => [number, number]): Token[] {
-  const words = tagCached(raw.text, backend, hmm, useCache)
+function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, range: (i: number, j: number) => [number, number]): Token[] {
+  const words = tagText(raw.text, backend, hmm)
   const tokens: Token[] = []
   let index = 0
   for (const { word, tag } of words) {
@@ -144,13 +126,6 @@ export function matchPairs(text: string): Map<number, number> {
 
 /** What `\s` matches, as a code unit. */
 export const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680
-
-function splitCached(text: string, useCache: boolean): Array<[number, number]> {
-  if (!useCache) return splitSentences(text)
-  let ranges = sentenceCache.get(text)
-  if (!ranges) sentenceCache.set(text, (ranges = splitSentences(text)))
-  return ranges
-}
 
 export function splitSentences(text: string): Array<[number, number]> {
   const n = text.length
@@ -265,15 +240,13 @@ class BuiltBlock implements Block {
   readonly #raw: RawBlock
   readonly #backend: 'jieba' | 'nodejieba'
   readonly #hmm: boolean
-  readonly #useCache: boolean
   #tokens?: Token[]
   #sentences?: Sentence[]
 
-  constructor(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean) {
+  constructor(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean) {
     this.#raw = raw
     this.#backend = backend
     this.#hmm = hmm
-    this.#useCache = useCache
     this.kind = raw.kind
     if (raw.depth !== undefined) this.depth = raw.depth
     this.text = raw.text
@@ -282,14 +255,14 @@ class BuiltBlock implements Block {
   }
 
   get tokens(): Token[] {
-    return (this.#tokens ??= tokenize(this.#raw, this.#backend, this.#hmm, this.#useCache, (i, j) => this.range(i, j)))
+    return (this.#tokens ??= tokenize(this.#raw, this.#backend, this.#hmm, (i, j) => this.range(i, j)))
   }
 
   get sentences(): Sentence[] {
     if (!this.#sentences) {
       const all = this.tokens
       const text = this.#raw.text
-      this.#sentences = splitCached(text, this.#useCache).map(([s, e]) => {
+      this.#sentences = splitSentences(text).map(([s, e]) => {
         const [start, end] = this.range(s, e)
         return {
           block: this,
@@ -373,8 +346,8 @@ export function releaseBlock(block: Block): void {
   if (block instanceof BuiltBlock) BuiltBlock.release(block)
 }
 
-function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, useCache: boolean): Block {
-  return new BuiltBlock(raw, backend, hmm, useCache)
+function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean): Block {
+  return new BuiltBlock(raw, backend, hmm)
 }
 
 // Salutations (各位领导、同志们：), bylines (an office and a date), and the title lines that
@@ -413,7 +386,7 @@ export function buildDocument(source: string, options: BuildOptions): BuiltDocum
   if (options.dictionary?.length && addUserWords(backend, options.dictionary)) clearSegmentCache()
   const useCache = options.cache ?? true
   const parsed = parseSource(source, options.format, useCache)
-  const blocks = parsed.blocks.flatMap(splitLongBlock).map((raw) => makeBlock(raw, backend, hmm, useCache))
+  const blocks = parsed.blocks.flatMap(splitLongBlock).map((raw) => makeBlock(raw, backend, hmm))
 
   // Headline: the first `#` heading in Markdown (else a leading heading of any depth); the
   // first non-empty line in text.

@@ -28,10 +28,10 @@ export interface LintOptions {
   /** Run every rule on the whole document, ignoring `scope: 'block'` (tests compare the two). */
   wholeDocument?: boolean
   /**
-   * Keep each paragraph's parse, tags, sentences and findings for the next run, and use what
-   * earlier runs kept (default true: an editor, the HTTP API, the passes of a fix). A single
-   * lint of files turns it off: nothing would be reused, and keeping it all costs a quarter of
-   * the time and 100 MB on a 900,000-character report.
+   * Keep each Markdown chunk's parse and each paragraph's findings for the next run, and use
+   * what earlier runs kept (default true: an editor, the HTTP API, the passes of a fix). A single
+   * lint of files turns it off: nothing would be reused, and keeping it costs time and memory
+   * on a 900,000-character report.
    */
   cache?: boolean
 }
