@@ -103,7 +103,9 @@ for (const [kind, c] of [['varied', V], ['repeated', R]]) {
   await m(`floor.${kind}.x30`, floor(c.x30))
   await m(`floor.${kind}.files`, floor(c.dir))
 }
-await m('ximo.varied.files.jobs1', [process.execPath, [XIMO, 'lint', '--jobs', '1', V.dir]])
+// The default is half the cores (defaultJobs in packages/cli/src/pool.ts); every core, for comparison.
+const ALL_CORES = availableParallelism()
+await m('ximo.varied.files.allCores', [process.execPath, [XIMO, 'lint', '--jobs', String(ALL_CORES), V.dir]])
 
 let peers = { autocorrect: { ok: false, reason: '已用 --no-peers 跳过' }, textlint: { ok: false, reason: '已用 --no-peers 跳过' } }
 if (!flag('no-peers')) {
@@ -177,7 +179,7 @@ for (const [kind, label] of [['varied', '不重复'], ['repeated', '重复']]) {
   rows.push([`下限：读取＋分词＋词性标注（${label}）`, sec(f('x1')), sec(f('x30')), sec(f('files')), mb(f('x30'))])
   rows.push([`惜墨/下限（${label}）`, ratio(x('x1'), f('x1')), ratio(x('x30'), f('x30')), ratio(x('files'), f('files')), ''])
 }
-rows.push([`惜墨 lint --jobs 1（不重复）`, '', '', sec(results['ximo.varied.files.jobs1']), mb(results['ximo.varied.files.jobs1'])])
+rows.push([`惜墨 lint --jobs ${ALL_CORES}（全部核心，不重复）`, '', '', sec(results['ximo.varied.files.allCores']), mb(results['ximo.varied.files.allCores'])])
 for (const [peer, label] of [['autocorrect', 'autocorrect-node'], ['textlint', 'textlint（sentence-length）']]) {
   if (!peers[peer].ok) continue
   const p = (k) => results[`${peer}.${k}`]

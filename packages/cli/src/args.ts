@@ -23,7 +23,7 @@ export interface CliOptions {
   config?: string
   ignorePatterns: string[]
   stdinFilename?: string
-  /** `--jobs`: threads for linting many files (all cores by default). */
+  /** `--jobs`: threads for linting many files (half the cores by default). */
   jobs?: number
 }
 
@@ -198,7 +198,7 @@ Word 文档（.docx）请逐个指定或用通配符（如 '*.docx'）：按段�
   -q, --quiet                 只报告错误
       --no-color              不使用颜色
       --stdin-filename <名称> 标准输入内容的文件名（决定格式和配置）
-  -j, --jobs <数量>           同时检查文件的线程数（默认为 CPU 核数）
+  -j, --jobs <数量>           同时检查文件的线程数（默认为 CPU 核数的一半）
   -h, --help                  显示本帮助
   -v, --version               显示版本号
 

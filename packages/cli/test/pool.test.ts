@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { presetConfig } from '@ximo/core'
 import { replacer } from './test-rules.js'
-import { lintFiles, threadCount, type LintTask } from '../src/pool.js'
+import { defaultJobs, lintFiles, threadCount, type LintTask } from '../src/pool.js'
 import { lintFile } from '../src/lint-file.js'
 import { progressLine } from '../src/progress.js'
 import { parseArgs, UsageError } from '../src/args.js'
@@ -37,6 +37,12 @@ function place(): LintTask[] {
     return { path, options: { config } }
   })
 }
+
+describe('defaultJobs', () => {
+  it('is half the cores, at least one', () => {
+    expect([1, 2, 3, 4, 8, 16].map((c) => defaultJobs(c))).toEqual([1, 1, 1, 2, 4, 8])
+  })
+})
 
 describe('threadCount', () => {
   it('uses one thread for --jobs 1, a single file or too little text', () => {
