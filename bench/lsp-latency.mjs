@@ -16,6 +16,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(root, 'packages/language-server/bin/ximo-language-server.js')
+// The server is started as the VS Code extension starts it: with the Node flags in node-flags.json.
+const NODE_FLAGS = JSON.parse(readFileSync(join(root, 'packages/language-server/node-flags.json'), 'utf8'))
 if (!existsSync(join(root, 'packages/language-server/dist/server.js'))) {
   console.error('先运行 node scripts/build.mjs')
   process.exit(1)
@@ -64,7 +66,7 @@ const uri = pathToFileURL(join(dir, 'draft.md')).href
 const bigUri = pathToFileURL(join(dir, 'big.md')).href
 let bigPublished
 const spawnedAt = performance.now()
-const proc = spawn(process.execPath, [...(process.env.XIMO_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), bin, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] })
+const proc = spawn(process.execPath, [...NODE_FLAGS, ...(process.env.XIMO_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), bin, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] })
 const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin))
 const waiting = new Map()
 let lastCount = 0

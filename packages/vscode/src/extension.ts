@@ -6,6 +6,8 @@
 import * as vscode from 'vscode'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { LanguageClient, State, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node'
+// Node flags for the server (bench/lsp-latency.mjs starts it with the same ones).
+import serverNodeFlags from '../../language-server/node-flags.json'
 
 const SECTION = 'ximo'
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('ximo')
@@ -75,8 +77,8 @@ function ximoDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server/server.js')
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6019'] } },
   }
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
