@@ -100,7 +100,7 @@ interface ContextFindings {
 }
 const originFindings = new WeakMap<object, ContextFindings>()
 
-function findingsIn(origin: object, context: string): Findings {
+function findingsIn(origin: object, context: string, rules: number): Findings {
   const first = originFindings.get(origin)
   let n = 0
   for (let c = first; c; c = c.next) {
@@ -108,7 +108,8 @@ function findingsIn(origin: object, context: string): Findings {
     // A few contexts per paragraph at most (roles, a changed dictionary): drop the oldest.
     if (++n === 3) c.next = undefined
   }
-  const findings: Findings = []
+  // Sized once (an array grown from [] keeps room for 17).
+  const findings: Findings = new Array(rules)
   originFindings.set(origin, { context, findings, next: first })
   return findings
 }
@@ -220,11 +221,11 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
       const context = (contexts[role] ??= contextPrefix + role)
       const origin = blockOrigin(b)
       let found: Findings | undefined
-      if (useCache && origin) found = findingsIn(origin, context)
+      if (useCache && origin) found = findingsIn(origin, context, byBlock.length)
       else if (useCache) {
         const key = blockKey(doc, b, context)
         found = blockFindings.get(key)
-        if (!found) blockFindings.set(key, (found = []))
+        if (!found) blockFindings.set(key, (found = new Array(byBlock.length)))
       }
       let view: Document | undefined
       for (let k = 0; k < byBlock.length; k++) {

@@ -54,6 +54,8 @@ export interface ParsedSource {
 // of Latin letters is scanned once (no quadratic backtracking).
 const URL_RE = /(?<![A-Za-z0-9])(?:https?:\/\/|ftp:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
 
+const BLANK_OR_PLACEHOLDER_RE = new RegExp(`[${PLACEHOLDER}\\s]`, 'g')
+
 class BlockBuilder {
   text = ''
   pieces: Piece[] = []
@@ -136,8 +138,10 @@ class BlockBuilder {
   }
 
   build(): RawBlock | null {
-    if (!this.text.trim() || this.text.replace(new RegExp(`[${PLACEHOLDER}\\s]`, 'g'), '') === '') return null
-    return { kind: this.kind, depth: this.depth, text: this.text, pieces: this.pieces }
+    if (!this.text.trim() || this.text.replace(BLANK_OR_PLACEHOLDER_RE, '') === '') return null
+    // An exact-size copy of the pieces: Markdown chunks' blocks are cached, and a grown array
+    // keeps room for 17 pieces where a paragraph has one.
+    return { kind: this.kind, depth: this.depth, text: this.text, pieces: this.pieces.slice() }
   }
 }
 
