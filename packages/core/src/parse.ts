@@ -355,8 +355,10 @@ export function markdownChunks(source: string): Array<[number, number]> {
 /**
  * One line of prose that remark would turn into a paragraph holding a single text node: no
  * Markdown syntax character, no autolink, no leading indentation, no list or heading marker.
+ * `1.部分……` is prose: an ordered list marker needs a space, tab or line end after it (and
+ * Chinese drafts number their points that way, so these lines are common).
  */
-const PLAIN_LINE_RE = /^(?!\d{1,9}[.)]|[-+=#>\t ])[^\\`*_[\]<>&|~\u0000-\u001f\u007f\ufeff]+$/
+const PLAIN_LINE_RE = /^(?!\d{1,9}[.)](?:[ \t]|$)|[-+=#>\t ])[^\\`*_[\]<>&|~\u0000-\u001f\u007f\ufeff]+$/
 /** An ATX heading (`## 标题`) whose text is plain in the same sense, without a closing `#` sequence. */
 const HEADING_RE = /^(#{1,6}) +[^\\`*_[\]<>&|~#\u0000-\u001f\u007f\ufeff]*$/
 const AUTOLINK_RE = /@|www\.|:\/\//i

@@ -60,6 +60,14 @@ const LINES = [
   '1. 有序列表',
   '2) 有序列表',
   '10、顿号不是列表',
+  '1.序号后没有空格不是列表',
+  '2)括号序号紧跟文字',
+  '3.',
+  '4)',
+  '5.\t制表符后是列表',
+  '6.　全角空格后不是列表',
+  '12.5万元开头',
+  '1234567890.十位数字',
   '> 引用',
   '```',
   '```js',
@@ -118,6 +126,11 @@ describe('chunked Markdown parsing', () => {
       same(text.replace(/\n/g, '\r\n'))
     }
   }, 120_000)
+
+  it('equals whole-document parsing for each sample line as a chunk of its own', () => {
+    // Between blank lines a one-line chunk may take the plain-prose path instead of remark.
+    for (const line of LINES) for (const eol of ['\n', '\r\n']) same(['前一段', line, '后一段'].join(eol + eol) + eol)
+  })
 
   it('equals whole-document parsing on generated documents', () => {
     const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r')
