@@ -2,7 +2,7 @@
  * The document model: blocks with tokens (segmented when a rule first asks), the headline, the
  * lead, the body, the ending and the sentences.
  */
-import { getSegmenter, addUserWords, type TaggedWord } from './segmenter.js'
+import { getSegmenter, addUserWords, type WordsAndTags } from './segmenter.js'
 import { parseSource, PLACEHOLDER, type Directive, type RawBlock } from './parse.js'
 import type { Block, BlockKind, Document, Format, Sentence, Token } from './types.js'
 
@@ -41,40 +41,68 @@ export function clearSegmentCache(): void {
 const RUN_MIN = 256
 const RUN_RE = new RegExp(`([\\s\\S])\\1{${RUN_MIN - 1},}`, 'g')
 
-function tagText(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): TaggedWord[] {
+function tagText(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): WordsAndTags {
   const seg = getSegmenter(backend)
-  if (text.length < RUN_MIN) return seg.tag(text, hmm)
-  const out: TaggedWord[] = []
+  const tag = (part: string): WordsAndTags => {
+    if (seg.tagWords) return seg.tagWords(part, hmm)
+    const tagged = seg.tag(part, hmm)
+    return { words: tagged.map((w) => w.word), tags: tagged.map((w) => w.tag) }
+  }
+  if (text.length < RUN_MIN) return tag(text)
+  const out: WordsAndTags = { words: [], tags: [] }
   const add = (part: string) => {
-    for (const w of seg.tag(part, hmm)) out.push(w)
+    const { words, tags } = tag(part)
+    for (let i = 0; i < words.length; i++) {
+      out.words.push(words[i])
+      out.tags.push(tags[i])
+    }
   }
   let last = 0
   RUN_RE.lastIndex = 0
   for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
     if (m.index > last) add(text.slice(last, m.index))
-    out.push({ word: m[0], tag: 'x' })
+    out.words.push(m[0])
+    out.tags.push('x')
     last = m.index + m[0].length
   }
-  if (last === 0) return seg.tag(text, hmm)
+  if (last === 0) return tag(text)
   if (last < text.length) add(text.slice(last))
   return out
 }
 
-function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean, range: (i: number, j: number) => [number, number]): Token[] {
-  const words = tagText(raw.text, backend, hmm)
+function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean): Token[] {
+  const text = raw.text
+  const pieces = raw.pieces
+  const { words, tags } = tagText(text, backend, hmm)
   const tokens: Token[] = []
+  if (!pieces.length) return tokens
+  // Source offsets as BuiltBlock.range gives them, but tokens come in order: the piece holding a
+  // position is found by moving forward, not by a search (and no pair is made) per token.
+  let k = 0
+  const pieceFor = (i: number): Piece => {
+    while (k + 1 < pieces.length && pieces[k + 1].p <= i) k++
+    return pieces[k]
+  }
   let index = 0
-  for (const { word, tag } of words) {
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]
     // Offsets are the running sum of token lengths; if a backend ever drops or rewrites a
     // character, find the word from the running position instead.
     let at = index
-    if (!raw.text.startsWith(word, index)) {
-      const found = raw.text.indexOf(word, index)
+    if (!text.startsWith(word, index)) {
+      const found = text.indexOf(word, index)
       if (found < 0) continue
       at = found
     }
-    const [start, end] = range(at, at + word.length)
-    tokens.push({ text: word, pos: word === PLACEHOLDER ? 'code' : tag, start, end, index: at })
+    const first = pieceFor(at)
+    const start = first.len === first.slen ? first.s + (at - first.p) : first.s
+    let end = start
+    if (word.length) {
+      const lastAt = at + word.length - 1
+      const last = pieceFor(lastAt)
+      end = last.len === last.slen ? last.s + (lastAt - last.p) + 1 : last.s + last.slen
+    }
+    tokens.push({ text: word, pos: word === PLACEHOLDER ? 'code' : tags[w], start, end, index: at })
     index = at + word.length
   }
   return tokens
@@ -255,7 +283,7 @@ class BuiltBlock implements Block {
   }
 
   get tokens(): Token[] {
-    return (this.#tokens ??= tokenize(this.#raw, this.#backend, this.#hmm, (i, j) => this.range(i, j)))
+    return (this.#tokens ??= tokenize(this.#raw, this.#backend, this.#hmm))
   }
 
   get sentences(): Sentence[] {

@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import domainDict from '../dict/zhengwu.txt'
 
+/** Words and their tags, index for index. */
+export interface WordsAndTags {
+  words: string[]
+  tags: string[]
+}
+
 /** A word with its jieba part-of-speech tag. */
 export interface TaggedWord {
   word: string
@@ -17,6 +23,8 @@ export interface Segmenter {
   readonly name: string
   cut(text: string, hmm: boolean): string[]
   tag(text: string, hmm: boolean): TaggedWord[]
+  /** The same as `tag`, as two parallel arrays (no object per word); optional. */
+  tagWords?(text: string, hmm: boolean): WordsAndTags
   /** Add words in jieba dictionary format: one `词 [词频] [词性]` a line. */
   addWords(lines: string[]): void
 }
@@ -57,6 +65,7 @@ function createNodeRsJieba(): Segmenter {
     name: 'jieba',
     cut: (text, hmm) => jieba.cut(text, hmm),
     tag: (text, hmm) => tags.tag(text, hmm),
+    tagWords: (text, hmm) => tags.tagWords(text, hmm),
     addWords(lines) {
       const norm = normaliseDictLines(lines)
       if (norm.length) jieba.loadDict(Buffer.from(norm.join('\n') + '\n'))
@@ -82,8 +91,13 @@ export class WordTags {
   constructor(private jieba: NodeRsJieba) {}
 
   tag(text: string, hmm: boolean): TaggedWord[] {
+    const { words, tags } = this.tagWords(text, hmm)
+    return words.map((word, i) => ({ word, tag: tags[i] }))
+  }
+
+  tagWords(text: string, hmm: boolean): WordsAndTags {
     const words = this.jieba.cut(text, hmm)
-    const out: TaggedWord[] = new Array(words.length)
+    const tags: string[] = new Array(words.length)
     for (let i = 0; i < words.length; i++) {
       const word = words[i]
       let tag = this.memo.get(word)
@@ -92,9 +106,9 @@ export class WordTags {
         if (alone.length !== 1 || alone[0].word !== word) return this.learn(text, hmm)
         this.remember(word, (tag = alone[0].tag))
       }
-      out[i] = { word, tag }
+      tags[i] = tag
     }
-    return out
+    return { words, tags }
   }
 
   /** Drop the memo (the dictionary changed). */
@@ -102,10 +116,14 @@ export class WordTags {
     this.memo.clear()
   }
 
-  private learn(text: string, hmm: boolean): TaggedWord[] {
+  private learn(text: string, hmm: boolean): WordsAndTags {
     const tagged = this.jieba.tag(text, hmm) as TaggedWord[]
-    for (const { word, tag } of tagged) this.remember(word, tag)
-    return tagged
+    const words: string[] = new Array(tagged.length)
+    const tags: string[] = new Array(tagged.length)
+    for (let i = 0; i < tagged.length; i++) {
+      this.remember((words[i] = tagged[i].word), (tags[i] = tagged[i].tag))
+    }
+    return { words, tags }
   }
 
   private remember(word: string, tag: string): void {

@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { buildDocument, splitSentences } from '../src/document.js'
 import { PLACEHOLDER } from '../src/parse.js'
 
@@ -47,6 +49,29 @@ describe('document model', () => {
     const tokenAt = (word: string) => b.tokens.find((t) => t.text === word)!
     expect(tokenAt('交通局').start).toBe(src.indexOf('交通局'))
     expect(d.position(tokenAt('交通局').start)).toEqual({ line: 1, column: src.indexOf('交通局') + 1, offset: src.indexOf('交通局') })
+  })
+
+  it('gives every token the source range its block maps it to', () => {
+    // Tokens' offsets are worked out moving forward through the block's pieces; block.range
+    // searches them. Both must agree on every token, whatever the Markdown.
+    const root = join(__dirname, '../../..')
+    const sources = [
+      '𠀀**市**交通局在`code`见 https://a.gov.cn/x?y=1 与[链接](http://b.cn)召开会议&amp;。',
+      '> 第一行&lt;引用&gt;\n> 第二行**加粗**。\n\n- 列表项 ![图](a.png)\n  续行\\*星号\\*。\n\n1. 一项\n2. 二项 www.gov.cn 后文',
+      '| 项目 | 数量 |\n| --- | --- |\n| 水库&nbsp;塘坝 | 32座 |\n\n标题下划线\n===\n\n邮箱 ban@example.gov.cn 联系。',
+      `${'哈'.repeat(300)}后面是正常的句子，县水利局检查水库。${'。'.repeat(260)}结尾`,
+    ]
+    for (const dir of ['good', 'bad', 'demo', 'cli'])
+      for (const f of readdirSync(join(root, 'fixtures', dir))) if (/\.(md|txt)$/.test(f)) sources.push(readFileSync(join(root, 'fixtures', dir, f), 'utf8'))
+    let tokens = 0
+    for (const src of sources)
+      for (const d of [md(src), txt(src)])
+        for (const b of d.blocks)
+          for (const t of b.tokens) {
+            tokens++
+            expect([t.text, t.start, t.end]).toEqual([t.text, ...b.range(t.index, t.index + t.text.length)])
+          }
+    expect(tokens).toBeGreaterThan(1000)
   })
 
   it('maps block quotes and list items across lines', () => {

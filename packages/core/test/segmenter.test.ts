@@ -71,7 +71,9 @@ describe('WordTags (cut, then each word tagged once)', () => {
       current = text
       for (const hmm of [true, false]) {
         const want = flat(jieba.tag(text, hmm))
-        if (flat(tags.tag(text, hmm)) !== want || flat(spy.tag(text, hmm)) !== want) mismatches.push(text)
+        const { words: ws, tags: ts } = tags.tagWords(text, hmm)
+        const parallel = flat(ws.map((word, i) => ({ word, tag: ts[i] })))
+        if (flat(tags.tag(text, hmm)) !== want || flat(spy.tag(text, hmm)) !== want || parallel !== want) mismatches.push(text)
       }
     }
     expect(mismatches).toEqual([])
