@@ -15,6 +15,8 @@ const NAME: Record<string, string> = {
 }
 const HALF = new Set(['(', ')'])
 const MARKS = /[“”‘’《》〈〉（）【】()]/g
+/** Whether a paragraph has any mark to pair (many have none: skipped before any work). */
+const ANY_MARK = /[“”‘’《》〈〉（）【】()]/
 const LETTER = /[A-Za-z]/
 
 interface Opener {
@@ -88,6 +90,7 @@ const rule: Rule<Options> = {
       const text = block.text
       const scan: Scan = { block, unclosed: [], unopened: [] }
       scans.push(scan)
+      if (!ANY_MARK.test(text)) continue
       // A quote that only its direction makes unbalanced (“一网通办“): fix that mark.
       const flipped = new Set<string>()
       // Half-width quotes first become full-width (punctuation-width), then tell the reading.

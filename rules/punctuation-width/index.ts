@@ -1,5 +1,5 @@
 import type { Report, Rule } from '../../packages/core/src/types.js'
-import { PLACEHOLDER } from '../../packages/core/src/kit.js'
+import { PLACEHOLDER, perOptions } from '../../packages/core/src/kit.js'
 
 export interface Options {
   /** Half-width marks to check, out of `,.;:?!()"`. */
@@ -19,6 +19,12 @@ const ABBR = new Set(['etc', 'inc', 'ltd', 'co', 'corp', 'no', 'vs', 'mr', 'mrs'
 const NUMERAL = /^[一二三四五六七八九十]$/
 
 const isCjk = (ch: string) => CJK.test(ch)
+
+/** The marks to check, and a pattern finding them: most paragraphs have none, and are skipped whole. */
+const marksFor = perOptions((o: Options) => {
+  const marks = new Set([...o.marks].filter((m) => HALF.has(m)))
+  return { marks, find: marks.size ? new RegExp(`[${[...marks].map((m) => `\\${m}`).join('')}]`, 'g') : null }
+})
 
 /** The code point ending at `i` / starting at `i` ('' at the block's edges). */
 function before(text: string, i: number): string {
@@ -116,9 +122,12 @@ const rule: Rule<Options> = {
     },
   },
   check(doc, { options, report }) {
-    const marks = new Set([...options.marks].filter((m) => HALF.has(m)))
+    const { marks, find } = marksFor(options)
+    if (!find) return
     for (const block of doc.blocks) {
       const text = block.text
+      find.lastIndex = 0
+      if (!find.test(text)) continue
       const emit = (r: Report, i: number, range: [number, number]) => {
         const [start, end] = block.range(range[0], range[1])
         // Entities and escapes (`&quot;`) have no one-to-one source character: leave them.
@@ -164,7 +173,7 @@ const rule: Rule<Options> = {
 
       // Parentheses pair up by nesting; a pair is decided as a whole.
       const pairedParen = new Set<number>()
-      if (marks.has('(') || marks.has(')')) {
+      if ((marks.has('(') || marks.has(')')) && (text.includes('(') || text.includes(')'))) {
         const stack: number[] = []
         for (let i = 0; i < text.length; i++) {
           if (text[i] === '(') stack.push(i)
@@ -182,9 +191,11 @@ const rule: Rule<Options> = {
         }
       }
 
-      for (let i = 0; i < text.length; i++) {
-        const ch = text[i]
-        if (!marks.has(ch) || ch === '"' || pairedParen.has(i) || (ch === '(' && text[i - 1] === ']')) continue
+      find.lastIndex = 0
+      for (let m = find.exec(text); m; m = find.exec(text)) {
+        const i = m.index
+        const ch = m[0]
+        if (ch === '"' || pairedParen.has(i) || (ch === '(' && text[i - 1] === ']')) continue
         const a = before(text, i)
         const b = after(text, i + 1)
         if (ch === '.' && (a === '.' || b === '.')) continue // an ellipsis: punctuation-misuse
