@@ -253,7 +253,6 @@ function firstAtOrAfter(tokens: Token[], i: number): number {
   return lo
 }
 
-/** What the engine needs of a block beyond the public interface. */
 /**
  * A block of the document model. A class, not an object literal with closures: the language
  * server builds every block again on each keystroke, and a 900,000-character report has 21,000
