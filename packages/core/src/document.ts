@@ -94,14 +94,9 @@ function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean): 
       if (found < 0) continue
       at = found
     }
-    const first = pieceFor(at)
-    const start = first.len === first.slen ? first.s + (at - first.p) : first.s
-    let end = start
-    if (word.length) {
-      const lastAt = at + word.length - 1
-      const last = pieceFor(lastAt)
-      end = last.len === last.slen ? last.s + (lastAt - last.p) + 1 : last.s + last.slen
-    }
+    const start = startIn(pieceFor(at), at)
+    const lastAt = at + word.length - 1
+    const end = word.length ? endIn(pieceFor(lastAt), lastAt) : start
     tokens.push({ text: word, pos: word === PLACEHOLDER ? 'code' : tags[w], start, end, index: at })
     index = at + word.length
   }
@@ -311,8 +306,7 @@ class BuiltBlock implements Block {
     const pieces = this.#raw.pieces
     if (pieces.length === 0) return 0
     if (i >= this.#raw.text.length) return endOf(pieces, this.#raw.text.length - 1)
-    const piece = pieceAt(pieces, i)
-    return piece.len === piece.slen ? piece.s + (i - piece.p) : piece.s
+    return startIn(pieceAt(pieces, i), i)
   }
 
   range(i: number, j: number): [number, number] {
@@ -354,9 +348,14 @@ function pieceAt(pieces: Piece[], i: number): Piece {
 
 /** Source offset after prose index k. */
 function endOf(pieces: Piece[], k: number): number {
-  const piece = pieceAt(pieces, k)
-  return piece.len === piece.slen ? piece.s + (k - piece.p) + 1 : piece.s + piece.slen
+  return endIn(pieceAt(pieces, k), k)
 }
+
+/** Source offset of prose index i, in the piece holding it (a piece not copied verbatim maps whole). */
+const startIn = (piece: Piece, i: number): number => (piece.len === piece.slen ? piece.s + (i - piece.p) : piece.s)
+
+/** Source offset after prose index k, in the piece holding it. */
+const endIn = (piece: Piece, k: number): number => (piece.len === piece.slen ? piece.s + (k - piece.p) + 1 : piece.s + piece.slen)
 
 /** How a block's prose maps onto its source ('' for a block not built here). */
 export function blockMapping(block: Block): string {
