@@ -15,6 +15,14 @@ function readStdin(): Promise<Buffer> {
   })
 }
 
+/**
+ * Exit once the output is written, rather than when the event loop is empty: letting Node tear
+ * down by itself frees jieba's dictionary piece by piece, 20–30 ms of every run.
+ */
+function exitWhenFlushed(): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit()))
+}
+
 function main(): void {
   // A closed pipe (`ximo lint | head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -34,10 +42,12 @@ function main(): void {
   }).then(
     (code) => {
       process.exitCode = code
+      exitWhenFlushed()
     },
     (e: unknown) => {
       process.stderr.write(`ximo 内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n请把以上信息报告给维护者。\n`)
       process.exitCode = EXIT_FAILURE
+      exitWhenFlushed()
     },
   )
 }
