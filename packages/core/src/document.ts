@@ -284,20 +284,9 @@ class BuiltBlock implements Block {
     if (!this.#sentences) {
       const all = this.tokens
       const text = this.#raw.text
-      this.#sentences = splitSentences(text).map(([s, e]) => {
-        const [start, end] = this.range(s, e)
-        return {
-          block: this,
-          text: text.slice(s, e),
-          index: s,
-          start,
-          end,
-          // Tokens are in prose order: the sentence's are one slice (found in O(log n), so a
-          // long block with many sentences stays linear).
-          tokens: all.slice(firstAtOrAfter(all, s), firstAtOrAfter(all, e)),
-          range: (i: number, j: number) => this.range(s + i, s + j),
-        }
-      })
+      // Tokens are in prose order: a sentence's are one slice (found in O(log n), so a long
+      // block with many sentences stays linear).
+      this.#sentences = splitSentences(text).map(([s, e]) => new BuiltSentence(this, text.slice(s, e), s, this.range(s, e), all.slice(firstAtOrAfter(all, s), firstAtOrAfter(all, e))))
     }
     return this.#sentences
   }
@@ -331,6 +320,26 @@ class BuiltBlock implements Block {
   static release(b: BuiltBlock): void {
     b.#tokens = undefined
     b.#sentences = undefined
+  }
+}
+
+/** A sentence of a block; `range` is a method, not a closure made per sentence. */
+class BuiltSentence implements Sentence {
+  readonly start: number
+  readonly end: number
+  constructor(
+    readonly block: BuiltBlock,
+    readonly text: string,
+    readonly index: number,
+    [start, end]: [number, number],
+    readonly tokens: Token[],
+  ) {
+    this.start = start
+    this.end = end
+  }
+
+  range(i: number, j: number): [number, number] {
+    return this.block.range(this.index + i, this.index + j)
   }
 }
 
