@@ -86,9 +86,17 @@ type NodeRsJieba = Pick<InstanceType<typeof import('@node-rs/jieba').Jieba>, 'cu
  */
 export class WordTags {
   private memo = new Map<string, string>()
-  static readonly MAX_WORDS = 100_000
 
-  constructor(private jieba: NodeRsJieba) {}
+  /** `maxWords`: the memo starts again when it holds this many words (a long session's vocabulary). */
+  constructor(
+    private jieba: NodeRsJieba,
+    private readonly maxWords = 100_000,
+  ) {}
+
+  /** Words in the memo. */
+  get size(): number {
+    return this.memo.size
+  }
 
   tag(text: string, hmm: boolean): TaggedWord[] {
     const { words, tags } = this.tagWords(text, hmm)
@@ -127,7 +135,7 @@ export class WordTags {
   }
 
   private remember(word: string, tag: string): void {
-    if (this.memo.size >= WordTags.MAX_WORDS) this.memo.clear()
+    if (this.memo.size >= this.maxWords) this.memo.clear()
     this.memo.set(word, tag)
   }
 }

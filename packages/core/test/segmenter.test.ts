@@ -83,6 +83,21 @@ describe('WordTags (cut, then each word tagged once)', () => {
     expect(fellBack).toBeLessThan(1200)
   })
 
+  it('keeps its memo under its word budget and stays exact when it starts again', () => {
+    const tags = new WordTags(jieba, 40)
+    // 30 paragraphs of 8 dictionary words each, with about 240 words in all, twice over.
+    const words = dictText.split('\n').map((l) => l.split(' ')[0]).filter((w) => w.length > 1)
+    const texts = Array.from({ length: 30 }, (_, i) => Array.from({ length: 8 }, (_, k) => words[(i * 8 + k) * 997]).join('，'))
+    let most = 0
+    for (let round = 0; round < 2; round++)
+      for (const t of texts) {
+        expect(flat(tags.tag(t, true))).toBe(flat(jieba.tag(t, true)))
+        most = Math.max(most, tags.size)
+      }
+    expect(most).toBeLessThanOrEqual(40)
+    expect(most).toBeGreaterThan(20)
+  })
+
   it('forgets its memo when the dictionary changes', () => {
     const local = Jieba.withDict(Buffer.from(dictText))
     const tags = new WordTags(local)
