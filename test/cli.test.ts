@@ -7,7 +7,7 @@
 // so that rules landing later do not change their results.
 import { describe, it, expect, beforeAll, beforeEach, afterEach, vi } from 'vitest'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, mkdirSync, copyFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, mkdirSync, copyFileSync, openSync, closeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import iconv from 'iconv-lite'
@@ -176,6 +176,20 @@ describe('exit codes', () => {
   })
   it('--quiet reports errors only', () => {
     expect(ximo(['lint', ...SL, '--quiet', '--max-warnings', '0', 'long.md'])).toEqual({ code: 0, stdout: '✔ 未发现问题（共 1 个文件）\n', stderr: '' })
+  })
+  it.runIf(existsSync('/dev/full'))('2 with a message when the results cannot be written (a full disk), 0 when a pipe is closed early', () => {
+    const full = openSync('/dev/full', 'w')
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'lint', ...SL, 'long.md'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+      expect([r.status, r.stderr]).toEqual([2, 'ximo：无法写出检查结果（ENOSPC），请检查输出位置后重试。\n'])
+    } finally {
+      closeSync(full)
+    }
+    // `ximo lint … | head -c 1` with more output than a pipe holds: the reader leaving is not an error.
+    const long = readFileSync(join(FIX, 'long.md'), 'utf8').split('\n\n')[1]
+    write('many.md', ['# 市交通运输局推进隐患排查', ...Array.from({ length: 1500 }, () => long)].join('\n\n'))
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" lint ${SL.join(' ')} many.md | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    expect([piped.stdout, piped.stderr]).toEqual(['0\n', ''])
   })
   it('2 when a pattern matches nothing, after linting the rest', () => {
     const r = ximo(['lint', ...SL, '-f', 'json', 'long.md', 'missing.md', 'drafts/*.md'])

@@ -20,14 +20,24 @@ function readStdin(): Promise<Buffer> {
  * down by itself frees jieba's dictionary piece by piece, 20–30 ms of every run.
  */
 function exitWhenFlushed(): void {
-  process.stdout.write('', () => process.stderr.write('', () => process.exit()))
+  process.stdout.write('', () => {
+    const failed = process.stdout.errored as NodeJS.ErrnoException | null
+    if (failed && failed.code !== 'EPIPE') return outputFailed(failed)
+    process.stderr.write('', () => process.exit())
+  })
+}
+
+/** Output that could not be written (a full disk): say so, and fail, rather than exit as if it had been. */
+function outputFailed(e: NodeJS.ErrnoException): void {
+  process.stderr.write(`ximo：无法写出检查结果（${e.code ?? e.message}），请检查输出位置后重试。\n`)
+  process.exit(EXIT_FAILURE)
 }
 
 function main(): void {
   // A closed pipe (`ximo lint | head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
-    throw e
+    outputFailed(e)
   })
 
   run(process.argv.slice(2), {
