@@ -11,8 +11,21 @@ export class TextCache<T> {
   private young = new Map<string, T>()
   private old = new Map<string, T>()
   private youngChars = 0
+  private maxChars: number
 
-  constructor(private readonly maxChars: number) {}
+  constructor(private readonly baseChars: number) {
+    this.maxChars = baseChars
+  }
+
+  /**
+   * Make room for a run over `chars` characters of keys: the budget becomes twice that (a whole
+   * run fits in the young generation, so the next run finds every unchanged entry), never less
+   * than the base budget and never more than `cap`. Without it a draft longer than half the
+   * budget pushed out, on every run, the entries the next run needed.
+   */
+  fit(chars: number, cap: number): void {
+    this.maxChars = Math.max(this.baseChars, Math.min(cap, 2 * chars + 1))
+  }
 
   get(text: string): T | undefined {
     const hit = this.young.get(text)

@@ -212,6 +212,8 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
     a.rule.check(doc, { options: a.options, severity: a.severity, report: (r) => emit(a.rule, a.severity, r) })
   }
   if (byBlock.length) {
+    // Keys by text hold each paragraph twice (source and prose) plus its context and mapping.
+    if (useCache) blockFindings.fit(2 * text.length + 64 * doc.blocks.length, 10_000_000)
     const preface = new Set(doc.preface)
     const body = new Set(doc.body)
     const contextPrefix = `${segmentGeneration()}\u0000${config.segmenter}${config.hmm ? 1 : 0}\u0000${doc.format}\u0000`

@@ -404,9 +404,13 @@ export function clearParseCache(): void {
   firstChunkCache.clear()
 }
 
+/** The chunk cache grows to hold a draft this long (the language server's default limit is 2,000,000). */
+const CHUNK_CACHE_MAX_CHARS = 5_000_000
+
 /** Markdown → prose blocks and directives: chunk by chunk, each chunk cached by its text (unless `useCache` is false). */
 export function parseMarkdown(source: string, useCache = true): ParsedSource {
   if (DEFINITION_RE.test(source)) return parseMarkdownWhole(source)
+  if (useCache) chunkCache.fit(source.length, CHUNK_CACHE_MAX_CHARS)
   const blocks: RawBlock[] = []
   const directives: Directive[] = []
   for (const [s, e] of markdownChunks(source)) {

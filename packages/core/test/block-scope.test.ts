@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { analyze, presetConfig, rules, type Diagnostic } from '../src/index.js'
+import { analyze, presetConfig, rules, type Diagnostic, type Rule } from '../src/index.js'
 
 const root = join(__dirname, '../../..')
 
@@ -121,6 +121,24 @@ describe('paragraph-scoped rules', () => {
       expect(whole.length).toBeGreaterThan(0)
       expect(shape(analyze(DRAFT, { filePath: 'draft.md', config, only }).diagnostics)).toEqual(shape(whole))
     }
+  })
+
+  it('are all reused on a long plain-text draft (its paragraph keys outgrow the base budget)', () => {
+    let checks = 0
+    const counting: Rule = {
+      meta: { id: 'counting', type: 'suggestion', description: '测试', severity: 'info', scope: 'block', category: 'accuracy', guide: '测试', schema: { type: 'object' }, defaultOptions: {}, messages: { m: '测试' } },
+      check(doc) {
+        checks += doc.blocks.length
+      },
+    }
+    // 4,000 lines, 180,000 characters: keys of source, prose and context come to about 400,000.
+    const text = Array.from({ length: 4000 }, (_, i) => `第${i}条：县交通运输局组织人员排查农村公路桥梁隐患并登记造册。`).join('\n')
+    const only = [counting] // one catalogue, so one default config and the same options each run
+    const run = () => analyze(text, { format: 'text', rules: only })
+    run()
+    checks = 0
+    run()
+    expect(checks).toBe(0)
   })
 
   it('follow a change of options (a new options object is not served old findings)', () => {

@@ -27,6 +27,26 @@ describe('TextCache', () => {
     expect(cache.get('keep')).toBe('k')
   })
 
+  it('makes room for a run longer than half its budget, so the next run finds every entry', () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `段落${i}`.padEnd(6, '。')) // 72 characters
+    const run = (cache: TextCache<number>) => keys.filter((k) => cache.get(k) !== undefined || (cache.set(k, 1), false)).length
+    const fixed = new TextCache<number>(100)
+    run(fixed)
+    expect(run(fixed)).toBeLessThan(keys.length) // 72 > 50: the first run's oldest entries were dropped
+    const fitted = new TextCache<number>(100)
+    fitted.fit(72, 1000)
+    run(fitted)
+    expect(run(fitted)).toBe(keys.length)
+    // Never past the cap, never under the base budget.
+    const capped = new TextCache<number>(100)
+    capped.fit(72, 120)
+    run(capped)
+    expect(run(capped)).toBeLessThan(keys.length)
+    capped.fit(1, 1000)
+    run(capped)
+    expect(run(capped)).toBeLessThan(keys.length)
+  })
+
   it('stays bounded and fast under a stream of distinct keys', () => {
     const cache = new TextCache<number>(1000)
     for (let i = 0; i < 100_000; i++) cache.set(`段落${i}`, i)

@@ -132,6 +132,16 @@ describe('chunked Markdown parsing', () => {
     for (const line of LINES) for (const eol of ['\n', '\r\n']) same(['前一段', line, '后一段'].join(eol + eol) + eol)
   })
 
+  it('finds every chunk of a draft longer than the cache budget again on the next parse', () => {
+    // 600,000 characters of distinct paragraphs: more than half the base budget (1,000,000).
+    const source = Array.from({ length: 16_500 }, (_, i) => `第${i}段：县交通运输局组织技术人员对全县农村公路桥梁开展安全排查。`).join('\n\n')
+    expect(source.length).toBeGreaterThan(550_000)
+    clearParseCache()
+    const first = parseMarkdown(source).blocks.map((b) => b.origin)
+    const second = parseMarkdown(source).blocks.map((b) => b.origin)
+    expect(second.filter((o, i) => o !== first[i]).length).toBe(0)
+  })
+
   it('equals whole-document parsing on generated documents', () => {
     const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r')
     const line = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...LINES) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) })
