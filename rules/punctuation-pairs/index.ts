@@ -16,7 +16,7 @@ const NAME: Record<string, string> = {
 const HALF = new Set(['(', ')'])
 const MARKS = /[“”‘’《》〈〉（）【】()]/g
 /** Whether a paragraph has any mark to pair (many have none: skipped before any work). */
-const ANY_MARK = /[“”‘’《》〈〉（）【】()]/
+const ANY_MARK = new RegExp(MARKS.source)
 const LETTER = /[A-Za-z]/
 
 interface Opener {
