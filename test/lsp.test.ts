@@ -3,6 +3,7 @@
 // the BMP included), code actions applied and re-linted, hover, config changes, shutdown.
 // The rules are pinned by the workspace config so that new rules do not change the results.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver'
@@ -494,4 +495,24 @@ describe('加入词典 (typo)', () => {
       expect(await client.close()).toBe(0)
     }
   }, 120_000)
+})
+
+describe('the built server starts from its code cache', () => {
+  const root = join(import.meta.dirname, '..')
+  const server = join(root, 'packages/language-server/dist/server.js')
+  const flags = JSON.parse(readFileSync(join(root, 'packages/language-server/node-flags.json'), 'utf8')) as string[]
+  const start = (nodeFlags: string[]) =>
+    spawnSync(process.execPath, [...nodeFlags, server, '--version'], { env: { ...process.env, XIMO_CODE_CACHE_DEBUG: '1' }, encoding: 'utf8' })
+
+  it('written by the build, taken when Node runs with the flags the VS Code extension gives it', () => {
+    const run = start(flags)
+    expect(run.stdout).toBe('0.1.0\n')
+    expect(run.stderr).toMatch(/^ximo code cache: used /)
+  })
+
+  it('refused by V8 under other flags, and the server starts all the same', () => {
+    const run = start([])
+    expect(run.stdout).toBe('0.1.0\n')
+    expect(run.stderr).toMatch(/^ximo code cache: refused /)
+  })
 })

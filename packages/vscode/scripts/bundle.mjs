@@ -3,7 +3,8 @@
 //   node scripts/bundle.mjs [--target <vsce target>] [--package] [--skip-server-build]
 //
 // dist/extension.js        the extension (esbuild, CommonJS, `vscode` external)
-// dist/server/server.js    the language server bundle (built by the root scripts/build.mjs), ESM
+// dist/server/server.js    the language server (built by the root scripts/build.mjs): an ES module
+//                          that starts the CommonJS bundle server-main.cjs
 // dist/server/node_modules/@node-rs/jieba and the jieba binary package for the target, laid out so
 //                          that `require('@node-rs/jieba')` from server.js resolves as usual
 // dist/rules/<id>.md       rule READMEs, and dist/rules/index.json, for 惜墨：显示规则说明
@@ -105,8 +106,10 @@ function copyServer(target) {
   if (!existsSync(join(serverDist, 'server.js'))) throw new Error('packages/language-server/dist/server.js is missing: run `npm run build` at the repository root')
   const out = join(dist, 'server')
   mkdirSync(out, { recursive: true })
-  copyFileSync(join(serverDist, 'server.js'), join(out, 'server.js'))
-  if (existsSync(join(serverDist, 'server.js.map'))) copyFileSync(join(serverDist, 'server.js.map'), join(out, 'server.js.map'))
+  // server.js starts server-main.cjs. Its code cache (server-main.cjs.cache) is left out: it was
+  // made by this Node, and VS Code runs the server on its own, whose V8 would refuse it.
+  for (const name of ['server.js', 'server.js.map', 'server-main.cjs', 'server-main.cjs.map'])
+    if (existsSync(join(serverDist, name))) copyFileSync(join(serverDist, name), join(out, name))
   // server.js is an ES module; the extension's package.json has no "type".
   writeFileSync(join(out, 'package.json'), JSON.stringify({ name: 'ximo-language-server-bundle', private: true, type: 'module' }, null, 2) + '\n')
 

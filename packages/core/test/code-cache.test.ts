@@ -1,0 +1,56 @@
+import { describe, it, expect } from 'vitest'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runWithCodeCache } from '../src/code-cache.js'
+
+function bundle(body: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ximo-code-cache-'))
+  writeFileSync(join(dir, 'helper.cjs'), 'module.exports = (x) => x * 2\n')
+  const file = join(dir, 'bundle.cjs')
+  writeFileSync(file, body)
+  return file
+}
+
+describe('runWithCodeCache', () => {
+  it('runs a CommonJS bundle: exports, require relative to it, __filename and __dirname', () => {
+    const file = bundle("const double = require('./helper.cjs')\nexports.value = double(21)\nexports.file = __filename\nmodule.exports.dir = __dirname\n")
+    const run = runWithCodeCache(file)
+    expect(run.cache).toBe('none')
+    expect(run.exports).toEqual({ value: 42, file, dir: join(file, '..') })
+  })
+
+  it('saves a cache headed by the bundle\'s hash, and the next run takes it', () => {
+    const source = 'exports.f = function (n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s }\nexports.f(10)\n'
+    const file = bundle(source)
+    runWithCodeCache(file).saveCache()
+    const saved = readFileSync(`${file}.cache`)
+    expect(saved.subarray(0, 20).equals(createHash('sha1').update(source).digest())).toBe(true)
+    expect(saved.length).toBeGreaterThan(20)
+    const again = runWithCodeCache(file)
+    expect(again.cache).toBe('used')
+    expect((again.exports as { f: (n: number) => number }).f(4)).toBe(6)
+  })
+
+  it('does not use the cache of another bundle of the same length (V8 would: it checks only the length)', () => {
+    const file = bundle('exports.answer = "old"\n')
+    runWithCodeCache(file).saveCache()
+    writeFileSync(file, 'exports.answer = "new"\n')
+    const run = runWithCodeCache(file)
+    expect(run.cache).toBe('stale')
+    expect(run.exports).toEqual({ answer: 'new' })
+  })
+
+  it('reads an all-ASCII bundle and a UTF-8 one alike', () => {
+    const file = bundle('exports.text = "惜墨" + \'\\u60dc\'\n')
+    expect(runWithCodeCache(file).exports).toEqual({ text: '惜墨惜' })
+  })
+
+  it('keeps no half-written cache file behind', () => {
+    const file = bundle('exports.x = 1\n')
+    runWithCodeCache(file).saveCache()
+    expect(existsSync(`${file}.cache`)).toBe(true)
+    expect(existsSync(`${file}.cache.${process.pid}.tmp`)).toBe(false)
+  })
+})
