@@ -213,7 +213,7 @@ if (lsp) {
   say(`语言服务器（${int(lsp.chars)} 字符、${lsp.paragraphs} 段的稿件，${lsp.edits} 次修改一段，防抖 ${lsp.debounce} ms）`)
   say(`  修改到诊断：中位数 ${lsp.p50.toFixed(1)} ms，p95 ${lsp.p95.toFixed(1)} ms（最小 ${lsp.min.toFixed(1)}，最大 ${lsp.max.toFixed(1)}）`)
   say(`  服务器每次修改的 CPU 时间 ${lsp.cpuPerEdit.toFixed(1)} ms；测量期间本机停顿 ${lsp.stalls} 次（超过 50 ms，最长 ${lsp.maxStall.toFixed(0)} ms），p95 受停顿影响`)
-  say(`  冷启动到首次诊断：${lsp.coldMs.toFixed(0)} ms（其中打开到诊断 ${lsp.openMs.toFixed(0)} ms）`)
+  say(`  冷启动到首次诊断：${lsp.coldMs.toFixed(0)} ms，${lsp.colds?.length ?? 1} 次启动的中位数${lsp.colds ? `（${lsp.colds.map((c) => c.toFixed(0)).join('、')}）` : ''}；其中打开到诊断 ${lsp.openMs.toFixed(0)} ms`)
   if (lsp.big) say(`  打开 ×30 稿件（${int(lsp.big.chars)} 字符）：${lsp.big.ms.toFixed(0)} ms，${lsp.big.diagnostics} 条诊断；服务器峰值内存 ${lsp.big.peakRssMB.toFixed(0)} MB，之后 ${lsp.big.rssMB.toFixed(0)} MB`)
 } else say(`语言服务器：未测（${lspReason}）`)
 say()
