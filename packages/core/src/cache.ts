@@ -38,12 +38,13 @@ export class TextCache<T> {
     return aged
   }
 
-  set(text: string, value: T): void {
+  /** `detached`: `text` is already a copy of its own (see detach), kept as it is. */
+  set(text: string, value: T, detached = false): void {
     if (this.young.has(text)) {
       this.young.set(text, value)
     } else {
       this.youngChars += text.length
-      this.young.set(detach(text), value)
+      this.young.set(detached ? text : detach(text), value)
     }
     if (this.youngChars > this.maxChars / 2) {
       this.old = this.young

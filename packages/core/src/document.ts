@@ -73,6 +73,7 @@ function tagText(text: string, backend: 'jieba' | 'nodejieba', hmm: boolean): Wo
 function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean): Token[] {
   const text = raw.text
   const pieces = raw.pieces
+  const shift = raw.shift ?? 0
   const { words, tags } = tagText(text, backend, hmm)
   const tokens: Token[] = []
   if (!pieces.length) return tokens
@@ -94,9 +95,9 @@ function tokenize(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean): 
       if (found < 0) continue
       at = found
     }
-    const start = startIn(pieceFor(at), at)
+    const start = shift + startIn(pieceFor(at), at)
     const lastAt = at + word.length - 1
-    const end = word.length ? endIn(pieceFor(lastAt), lastAt) : start
+    const end = word.length ? shift + endIn(pieceFor(lastAt), lastAt) : start
     tokens.push({ text: word, pos: word === PLACEHOLDER ? 'code' : tags[w], start, end, index: at })
     index = at + word.length
   }
@@ -210,7 +211,7 @@ function sliceBlock(raw: RawBlock, a: number, b: number): RawBlock {
       pieces.push({ p: from - a, s: p.s + (from - p.p), len: to - from, slen: to - from })
     }
   }
-  return { kind: raw.kind, depth: raw.depth, text: raw.text.slice(a, b), pieces }
+  return { kind: raw.kind, depth: raw.depth, text: raw.text.slice(a, b), pieces, shift: raw.shift }
 }
 
 export function splitLongBlock(raw: RawBlock): RawBlock[] {
@@ -294,8 +295,9 @@ class BuiltBlock implements Block {
   toSource(i: number): number {
     const pieces = this.#raw.pieces
     if (pieces.length === 0) return 0
-    if (i >= this.#raw.text.length) return endOf(pieces, this.#raw.text.length - 1)
-    return startIn(pieceAt(pieces, i), i)
+    const shift = this.#raw.shift ?? 0
+    if (i >= this.#raw.text.length) return shift + endOf(pieces, this.#raw.text.length - 1)
+    return shift + startIn(pieceAt(pieces, i), i)
   }
 
   range(i: number, j: number): [number, number] {
@@ -303,12 +305,13 @@ class BuiltBlock implements Block {
       const at = this.toSource(i)
       return [at, at]
     }
-    return [this.toSource(i), endOf(this.#raw.pieces, j - 1)]
+    return [this.toSource(i), (this.#raw.shift ?? 0) + endOf(this.#raw.pieces, j - 1)]
   }
 
   /** Identifies how the block's prose maps onto its source, relative to the block's start. */
   static mapping(b: BuiltBlock): string {
-    return b.#raw.pieces.map((p) => `${p.p},${p.s - b.start},${p.len},${p.slen}`).join(';')
+    const shift = b.#raw.shift ?? 0
+    return b.#raw.pieces.map((p) => `${p.p},${p.s + shift - b.start},${p.len},${p.slen}`).join(';')
   }
 
   /** See RawBlock.origin: set when the block is a Markdown chunk's cached block, unsplit. */

@@ -100,18 +100,27 @@ interface ContextFindings {
 }
 const originFindings = new WeakMap<object, ContextFindings>()
 
-function findingsIn(origin: object, context: string, rules: number): Findings {
+function findingsIn(origin: object, context: string, rules: number): ContextFindings {
   const first = originFindings.get(origin)
   let n = 0
   for (let c = first; c; c = c.next) {
-    if (c.context === context) return c.findings
+    if (c.context === context) return c
     // A few contexts per paragraph at most (roles, a changed dictionary): drop the oldest.
     if (++n === 3) c.next = undefined
   }
   // Sized once (an array grown from [] keeps room for 17).
-  const findings: Findings = new Array(rules)
-  originFindings.set(origin, { context, findings, next: first })
-  return findings
+  const entry: ContextFindings = { context, findings: new Array(rules), next: first }
+  originFindings.set(origin, entry)
+  return entry
+}
+
+/**
+ * Most paragraphs have no findings at all: they share one frozen array of empty slots (per run's
+ * rules) instead of an array each, 4 MB on a 900,000-character report. A shared array is copied
+ * before a later run writes into it.
+ */
+function nothingFound(slots: readonly Slot[]): Findings {
+  return Object.freeze(slots.slice()) as Findings
 }
 
 const emptySlots = new WeakMap<Rule, WeakMap<object, Partial<Record<Severity, Slot>>>>()
@@ -218,17 +227,27 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
     const body = new Set(doc.body)
     const contextPrefix = `${segmentGeneration()}\u0000${config.segmenter}${config.hmm ? 1 : 0}\u0000${doc.format}\u0000`
     const contexts: Partial<Record<Role, string>> = {}
+    const empty = byBlock.map((a) => emptySlot(a.rule, a.options, a.severity))
+    let nothing: Findings | undefined
     for (const b of doc.blocks) {
       const role = roleOf(doc, b, preface, body)
       const context = (contexts[role] ??= contextPrefix + role)
       const origin = blockOrigin(b)
       let found: Findings | undefined
-      if (useCache && origin) found = findingsIn(origin, context, byBlock.length)
+      let entry: ContextFindings | undefined
+      let key: string | undefined
+      if (useCache && origin) found = (entry = findingsIn(origin, context, byBlock.length)).findings
       else if (useCache) {
-        const key = blockKey(doc, b, context)
+        key = blockKey(doc, b, context)
         found = blockFindings.get(key)
         if (!found) blockFindings.set(key, (found = new Array(byBlock.length)))
       }
+      const keep = (f: Findings) => {
+        if (entry) entry.findings = f
+        else blockFindings.set(key!, f)
+        return f
+      }
+      let wrote = false
       let view: Document | undefined
       for (let k = 0; k < byBlock.length; k++) {
         const a = byBlock[k]
@@ -246,11 +265,13 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
         }
         // Offsets relative to the paragraph; a finding outside it could not be moved with it.
         // Strings copied: a rule's data are often slices of the draft, which they would keep alive.
-        if (found && inside)
-          found[k] = reports.length
-            ? { rule: a.rule, options: a.options, severity: a.severity, reports: reports.map((r) => keepable(r, b.start)) }
-            : emptySlot(a.rule, a.options, a.severity)
+        if (found && inside) {
+          if (Object.isFrozen(found)) found = keep(found.slice())
+          found[k] = reports.length ? { rule: a.rule, options: a.options, severity: a.severity, reports: reports.map((r) => keepable(r, b.start)) } : empty[k]
+          wrote = true
+        }
       }
+      if (found && wrote && empty.every((slot, k) => found[k] === slot)) keep((nothing ??= nothingFound(empty)))
       // Other paragraphs' tokens are not needed again (the roles' rules have run): a long report
       // is segmented a paragraph at a time, not held whole.
       if (view && role !== 'headline' && role !== 'lead' && role !== 'ending') releaseBlock(b)

@@ -29,6 +29,11 @@ export interface RawBlock {
   text: string
   pieces: Piece[]
   /**
+   * Added to every piece's source offset: a cached chunk's block placed in a draft shares the
+   * chunk's pieces (relative to the chunk) instead of a shifted copy of them per keystroke.
+   */
+  shift?: number
+  /**
    * The cached block of a Markdown chunk this one was placed from: the same object whenever a
    * chunk with the same text is parsed again, so it identifies the block's text, kind and mapping
    * (relative to the block) without comparing them.
@@ -376,8 +381,11 @@ function parsePlainLine(chunk: string): ParsedSource | null {
   const b = heading ? new BlockBuilder('heading', heading[1].length) : new BlockBuilder('paragraph')
   if (e > s) b.appendAligned(chunk.slice(s, e), chunk, s, e)
   const built = b.build()
-  return { blocks: built ? [built] : [], directives: [] }
+  return { blocks: built ? [built] : [], directives: NO_DIRECTIVES }
 }
+
+/** A plain line's directives: none, one array for all (frozen: cached chunks share it). */
+const NO_DIRECTIVES: Directive[] = Object.freeze([]) as unknown as Directive[]
 
 /** Characters of chunk text kept: a parsed chunk is small next to its tokens, so more than those. */
 const CHUNK_CACHE_CHARS = 1_000_000
@@ -393,9 +401,10 @@ function parseChunk(source: string, start: number, end: number, useCache: boolea
   const hit = cache.get(source.slice(start, end))
   if (hit) return hit
   // Parsed from a copy: the blocks' texts (slices of the chunk) must not keep the draft alive.
+  // The copy is the key too (one copy of the chunk's text, not two).
   const chunk = detach(source.slice(start, end))
   const parsed = parse(chunk)
-  cache.set(chunk, parsed)
+  cache.set(chunk, parsed, true)
   return parsed
 }
 
@@ -416,7 +425,7 @@ export function parseMarkdown(source: string, useCache = true): ParsedSource {
   for (const [s, e] of markdownChunks(source)) {
     const parsed = parseChunk(source, s, e, useCache)
     for (const b of parsed.blocks)
-      blocks.push({ kind: b.kind, depth: b.depth, text: b.text, pieces: s === 0 ? b.pieces : b.pieces.map((p) => ({ p: p.p, s: p.s + s, len: p.len, slen: p.slen })), origin: useCache ? b : undefined })
+      blocks.push({ kind: b.kind, depth: b.depth, text: b.text, pieces: b.pieces, shift: s, origin: useCache ? b : undefined })
     for (const d of parsed.directives) directives.push(s === 0 ? d : { ...d, start: d.start + s, end: d.end + s })
   }
   return { blocks, directives }

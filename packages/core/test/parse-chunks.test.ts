@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseMarkdown, parseMarkdownWhole, markdownChunks, clearParseCache } from '../src/parse.js'
+import { parseMarkdown, parseMarkdownWhole, markdownChunks, clearParseCache, type RawBlock } from '../src/parse.js'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 
@@ -15,7 +15,9 @@ function same(source: string) {
   const placed = () => {
     const parsed = parseMarkdown(source)
     const origins = parsed.blocks.map((b) => b.origin)
-    return { parsed: { ...parsed, blocks: parsed.blocks.map(({ origin: _, ...b }) => b) }, origins }
+    // A placed block shares its chunk's pieces and says how far to shift them.
+    const absolute = ({ origin: _, shift = 0, ...b }: RawBlock) => ({ ...b, pieces: b.pieces.map((p) => ({ ...p, s: p.s + shift })) })
+    return { parsed: { ...parsed, blocks: parsed.blocks.map(absolute) }, origins }
   }
   const first = placed()
   expect(first.parsed).toEqual(whole)
