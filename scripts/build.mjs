@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateRuleIndex } from './gen-rules.mjs'
-import { warmServerCache } from './warm-code-cache.mjs'
+import { warmCliCache, warmServerCache } from './warm-code-cache.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 generateRuleIndex()
@@ -43,44 +43,58 @@ function ruleReadmes() {
   }
 }
 
-// The CLI is split: what `ximo lint` needs is loaded at start-up (compiling the bundle is most of
-// the start-up time), while `import()`ed parts (the HTTP server, .docx reading) become chunks
-// in dist/chunks/ loaded on demand.
-rmSync(join(root, 'packages/cli/dist/chunks'), { recursive: true, force: true })
-const split = { splitting: true, outdir: join(root, 'packages/cli/dist'), entryNames: 'cli', chunkNames: 'chunks/[name]-[hash]' }
-
-// The language server is a CommonJS bundle (server-main.cjs) that dist/server.js starts through
-// V8's code cache (packages/core/src/code-cache.ts); the cache is written below.
+// The CLI and the language server are CommonJS bundles (cli-main.cjs, server-main.cjs) that small
+// ES modules (dist/cli.js, dist/server.js) start through V8's code cache
+// (packages/core/src/code-cache.ts): compiling the bundle is a large part of every start-up. The
+// caches are written below, after a run over the fixtures. The CLI's rarely used heavy
+// dependencies (the HTTP server's fastify, .docx reading's mammoth) stay outside its bundle and
+// are loaded from node_modules when `ximo serve` or a .docx file needs them.
+// Strict, as the ES modules they are built from (and as the bundles were when they were ES modules).
 const commonJs = {
   format: 'cjs',
   define: { 'import.meta.url': '__ximoModuleUrl' },
-  banner: { js: "const __ximoModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "'use strict'; const __ximoModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 }
+const cliDist = join(root, 'packages/cli/dist')
 const serverDist = join(root, 'packages/language-server/dist')
-rmSync(join(serverDist, 'server-main.cjs.cache'), { force: true })
+// Earlier builds' output: the CLI's ES module chunks, and caches of bundles about to change.
+rmSync(join(cliDist, 'chunks'), { recursive: true, force: true })
+for (const cache of [join(cliDist, 'cli-main.cjs.cache'), join(serverDist, 'server-main.cjs.cache')]) rmSync(cache, { force: true })
 
 const entries = [
   ['packages/core/src/index.ts', 'packages/core/dist/index.js'],
-  ['packages/cli/src/main.ts', 'packages/cli/dist/cli.js', split],
+  ['packages/cli/src/main.ts', 'packages/cli/dist/cli-main.cjs', { ...commonJs, external: [...common.external, 'fastify', '@fastify/*', 'mammoth'] }],
+  ['packages/cli/src/launch.ts', 'packages/cli/dist/cli.js'],
   ['packages/language-server/src/main.ts', 'packages/language-server/dist/server-main.cjs', { plugins: [ruleReadmes()], ...commonJs }],
   ['packages/language-server/src/launch.ts', 'packages/language-server/dist/server.js'],
 ]
 await Promise.all(
   entries
     .filter(([src]) => existsSync(join(root, src)))
-    .map(([src, out, extra]) => build({ ...common, ...(extra?.outdir ? {} : { outfile: join(root, out) }), ...extra, entryPoints: [join(root, src)] })),
+    .map(([src, out, extra]) => build({ ...common, outfile: join(root, out), ...extra, entryPoints: [join(root, src)] })),
 )
 
 // esbuild escapes non-ASCII in code but not in comments (some dependencies' JSDoc). An all-ASCII
 // bundle is read as Latin-1: a one-byte string, half the memory and quicker to decode and compile.
-const serverMain = join(serverDist, 'server-main.cjs')
-if (existsSync(serverMain)) writeFileSync(serverMain, readFileSync(serverMain, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+// And no dynamic import(): Node 20 loses a script's import() handler when the script comes from a
+// code cache (load such a dependency with createRequire, as docx.ts loads mammoth).
+for (const bundle of [join(cliDist, 'cli-main.cjs'), join(serverDist, 'server-main.cjs')]) {
+  if (!existsSync(bundle)) continue
+  const code = readFileSync(bundle, 'utf8')
+  if (/\bimport\(/.test(code)) throw new Error(`${bundle} contains a dynamic import(), which fails when the bundle is started from its code cache`)
+  writeFileSync(bundle, code.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+}
 
-if (existsSync(join(serverDist, 'server.js'))) {
+// Each works without its cache, only starts slower.
+const warmUps = [
+  ['命令行', join(cliDist, 'cli.js'), () => warmCliCache(root)],
+  ['语言服务器', join(serverDist, 'server.js'), () => warmServerCache(root)],
+]
+for (const [what, entry, warm] of warmUps) {
+  if (!existsSync(entry)) continue
   try {
-    await warmServerCache(root)
+    await warm()
   } catch (e) {
-    // The server works without it, only starts slower.
-    console.warn(`惜墨构建：未能生成语言服务器的代码缓存（不影响使用，启动会慢一些）：${e.message}`)
+    console.warn(`惜墨构建：未能生成${what}的代码缓存（不影响使用，启动会慢一些）：${e.message}`)
   }
 }

@@ -1,12 +1,27 @@
-// Writes the language server's V8 code cache (dist/server-main.cjs.cache): starts the built server
-// as the VS Code extension does (same Node flags: V8 refuses a cache made under other flags),
-// opens the fixture drafts, asks for a hover and quick fixes, and shuts it down; the server
-// writes the cache as it exits, holding every function that run compiled. See core/src/code-cache.ts.
-import { spawn } from 'node:child_process'
+// Writes the V8 code caches of the built CLI (dist/cli-main.cjs.cache) and language server
+// (dist/server-main.cjs.cache): each is run once over the fixture drafts with
+// XIMO_WRITE_CODE_CACHE=1 and writes its cache as it exits, holding every function the run
+// compiled. Each runs as it is usually started: V8 refuses a cache made under other Node flags.
+// See packages/core/src/code-cache.ts.
+import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+const FIXTURE_DIRS = ['good', 'bad', 'demo']
+
+/** `ximo lint` (one thread: only the main thread writes the cache), then `--fix-dry-run --format json`. */
+export function warmCliCache(root) {
+  const dirs = FIXTURE_DIRS.map((d) => join(root, 'fixtures', d))
+  const env = { ...process.env, XIMO_WRITE_CODE_CACHE: '1' }
+  for (const args of [['lint', '--jobs', '1', ...dirs], ['lint', '--jobs', '1', '--fix-dry-run', '--format', 'json', ...dirs]]) {
+    const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/ximo.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 })
+    // 0: clean, 1: findings; anything else is a failure.
+    if (run.status !== 0 && run.status !== 1) throw new Error(`ximo ${args.join(' ')} exited with ${run.status ?? run.signal}:\n${run.stderr}`)
+  }
+}
+
+/** The server as the VS Code extension starts it: opens each fixture draft, asks for a hover and quick fixes, shuts down. */
 export async function warmServerCache(root, timeoutMs = 60_000) {
   const flags = JSON.parse(readFileSync(join(root, 'packages/language-server/node-flags.json'), 'utf8'))
   const server = spawn(process.execPath, [...flags, join(root, 'packages/language-server/dist/server.js'), '--stdio'], {
@@ -53,7 +68,7 @@ export async function warmServerCache(root, timeoutMs = 60_000) {
   try {
     await request('initialize', { processId: process.pid, rootUri: null, capabilities: {} })
     notify('initialized', {})
-    for (const dir of ['good', 'bad', 'demo']) {
+    for (const dir of FIXTURE_DIRS) {
       for (const name of readdirSync(join(root, 'fixtures', dir)).filter((n) => /\.(md|txt)$/.test(n))) {
         const uri = pathToFileURL(join(root, 'fixtures', dir, name)).href
         const diagnostics = new Promise((resolve) => published.set(uri, resolve))

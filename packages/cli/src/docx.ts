@@ -6,6 +6,7 @@
  * The headline is the first paragraph styled Title or Heading 1 (paragraphs before it, the
  * 报头, are not linted) or, when there is none, the first paragraph.
  */
+import { createRequire } from 'node:module'
 import { lint, SegmenterUnavailableError, type Diagnostic, type LintOptions } from '@ximo/core'
 import type { FileResult, LintFileOptions } from './lint-file.js'
 
@@ -171,10 +172,19 @@ function collectParagraphs(doc: MElement): Array<{ text: string; heading: number
   return out
 }
 
+/**
+ * mammoth (CommonJS) is required when a .docx is read, not imported: the CLI bundle is a
+ * CommonJS script started from V8's code cache, and Node 20 loses a script's dynamic `import()`
+ * handler when it is compiled from that cache.
+ */
+function loadMammoth(): typeof import('mammoth') {
+  return createRequire(import.meta.url)('mammoth') as typeof import('mammoth')
+}
+
 /** Read a .docx's paragraphs. Throws DocxError with a Chinese reason for anything unreadable. */
 export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   const buffer = checkDocxBytes(bytes)
-  const { default: mammoth } = await import('mammoth')
+  const mammoth = loadMammoth()
   let raw: Array<{ text: string; heading: number | null }> | undefined
   try {
     await mammoth.convertToHtml(

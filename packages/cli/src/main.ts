@@ -47,7 +47,8 @@ function main(): void {
     readStdin,
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    workerUrl: new URL(import.meta.url),
+    // Worker threads start as this process did: through dist/cli.js, next to this bundle.
+    workerUrl: new URL('./cli.js', import.meta.url),
     env: process.env,
   }).then(
     (code) => {

@@ -2,9 +2,10 @@
  * Start a CommonJS bundle through V8's code cache (Node only; not part of the library's API).
  *
  * Compiling a 1.5 MB bundle, and compiling each function the first time it runs, is a fifth of
- * the language server's cold start. V8 can save that work as a code cache and take it back the
- * next time instead of compiling again. The build writes the cache once, after a run that lints a
- * draft (scripts/build.mjs, `XIMO_WRITE_CODE_CACHE=1`), next to the bundle as `<bundle>.cache`.
+ * the language server's cold start and of a short `ximo lint`. V8 can save that work as a code
+ * cache and take it back the next time instead of compiling again. The build writes the cache
+ * once, after a run over the fixture drafts (scripts/warm-code-cache.mjs, `XIMO_WRITE_CODE_CACHE=1`),
+ * next to the bundle as `<bundle>.cache`.
  *
  * A cache serves only the bundle it was made from: it starts with the bundle's SHA-1, because V8
  * itself checks only the source's length. V8 refuses a cache made by another V8 version or with
@@ -15,7 +16,8 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
-import { Script, constants } from 'node:vm'
+import { Script } from 'node:vm'
+import { isMainThread } from 'node:worker_threads'
 
 const HASH_BYTES = 20
 
@@ -45,15 +47,14 @@ export function runWithCodeCache(file: string, cacheFile = `${file}.cache`): Bun
   } catch {
     // No cache: compile as usual.
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString(isAscii(source) ? 'latin1' : 'utf8')}\n})`, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  })
+  // No dynamic import() in the bundle: Node 20 loses a script's import() handler when the script
+  // comes from a code cache (scripts/build.mjs checks the bundles for it).
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString(isAscii(source) ? 'latin1' : 'utf8')}\n})`, { filename: file, cachedData })
   if (cachedData) cache = script.cachedDataRejected ? 'refused' : 'used'
   if (process.env.XIMO_CODE_CACHE_DEBUG) process.stderr.write(`ximo code cache: ${cache} (${cacheFile})\n`)
   const saveCache = () => writeAtomically(cacheFile, Buffer.concat([hash, script.createCachedData()]))
-  if (process.env.XIMO_WRITE_CODE_CACHE === '1') process.once('exit', saveCache)
+  // Only a process's main thread writes it (the CLI's worker threads load the same bundle).
+  if (process.env.XIMO_WRITE_CODE_CACHE === '1' && isMainThread) process.once('exit', saveCache)
   const module = { exports: {} as unknown }
   const wrapper = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: typeof module, f: string, d: string) => void
   wrapper(module.exports, createRequire(file), module, file, dirname(file))
