@@ -3,8 +3,8 @@
 //   node scripts/bundle.mjs [--target <vsce target>] [--package] [--skip-server-build]
 //
 // dist/extension.js        the extension (esbuild, CommonJS, `vscode` external)
-// dist/server/server.js    the language server (built by the root scripts/build.mjs): an ES module
-//                          that starts the CommonJS bundle server-main.cjs
+// dist/server/server.js    the language server (built by the root scripts/build.mjs): a launcher
+//                          that starts the bundle server-main.cjs through V8's code cache
 // dist/server/node_modules/@node-rs/jieba and the jieba binary package for the target, laid out so
 //                          that `require('@node-rs/jieba')` from server.js resolves as usual
 // dist/rules/<id>.md       rule READMEs, and dist/rules/index.json, for 惜墨：显示规则说明
@@ -110,8 +110,8 @@ function copyServer(target) {
   // made by this Node, and VS Code runs the server on its own, whose V8 would refuse it.
   for (const name of ['server.js', 'server.js.map', 'server-main.cjs', 'server-main.cjs.map'])
     if (existsSync(join(serverDist, name))) copyFileSync(join(serverDist, name), join(out, name))
-  // server.js is an ES module; the extension's package.json has no "type".
-  writeFileSync(join(out, 'package.json'), JSON.stringify({ name: 'ximo-language-server-bundle', private: true, type: 'module' }, null, 2) + '\n')
+  // server.js and server-main.cjs are CommonJS.
+  writeFileSync(join(out, 'package.json'), JSON.stringify({ name: 'ximo-language-server-bundle', private: true, type: 'commonjs' }, null, 2) + '\n')
 
   // @node-rs/jieba: index.js loads `@node-rs/jieba-<platform>`; the core reads dict.txt (idf.txt is not used).
   const jiebaDir = dirname(require.resolve('@node-rs/jieba/package.json'))
