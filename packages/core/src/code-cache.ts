@@ -1,8 +1,8 @@
 /**
  * Start a CommonJS bundle through V8's code cache (Node only; not part of the library's API).
  *
- * Compiling a 1.5 MB bundle, and compiling each function the first time it runs, is a fifth of
- * the language server's cold start and of a short `ximo lint`. V8 can save that work as a code
+ * Compiling a 1.5 MB bundle, and compiling each function the first time it runs, costs 30–50 ms
+ * of the language server's cold start and of a short `ximo lint`. V8 can save that work as a code
  * cache and take it back the next time instead of compiling again. The build writes the cache
  * once, after a run over the fixture drafts (scripts/warm-code-cache.mjs, `XIMO_WRITE_CODE_CACHE=1`),
  * next to the bundle as `<bundle>.cache`.

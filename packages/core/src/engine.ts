@@ -123,6 +123,18 @@ function nothingFound(slots: readonly Slot[]): Findings {
   return Object.freeze(slots.slice()) as Findings
 }
 
+function sameSlots(found: Findings, slots: readonly Slot[]): boolean {
+  for (let k = 0; k < slots.length; k++) if (found[k] !== slots[k]) return false
+  return true
+}
+
+/** Put a paragraph's findings back where they were found: its chunk's entry, else the cache by text. */
+function keepFindings(entry: ContextFindings | undefined, key: string | undefined, findings: Findings): Findings {
+  if (entry) entry.findings = findings
+  else blockFindings.set(key!, findings)
+  return findings
+}
+
 const emptySlots = new WeakMap<Rule, WeakMap<object, Partial<Record<Severity, Slot>>>>()
 const NO_REPORTS: readonly Report[] = Object.freeze([])
 
@@ -242,11 +254,6 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
         found = blockFindings.get(key)
         if (!found) blockFindings.set(key, (found = new Array(byBlock.length)))
       }
-      const keep = (f: Findings) => {
-        if (entry) entry.findings = f
-        else blockFindings.set(key!, f)
-        return f
-      }
       let wrote = false
       let view: Document | undefined
       for (let k = 0; k < byBlock.length; k++) {
@@ -266,12 +273,12 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
         // Offsets relative to the paragraph; a finding outside it could not be moved with it.
         // Strings copied: a rule's data are often slices of the draft, which they would keep alive.
         if (found && inside) {
-          if (Object.isFrozen(found)) found = keep(found.slice())
+          if (Object.isFrozen(found)) found = keepFindings(entry, key, found.slice())
           found[k] = reports.length ? { rule: a.rule, options: a.options, severity: a.severity, reports: reports.map((r) => keepable(r, b.start)) } : empty[k]
           wrote = true
         }
       }
-      if (found && wrote && empty.every((slot, k) => found[k] === slot)) keep((nothing ??= nothingFound(empty)))
+      if (found && wrote && sameSlots(found, empty)) keepFindings(entry, key, (nothing ??= nothingFound(empty)))
       // Other paragraphs' tokens are not needed again (the roles' rules have run): a long report
       // is segmented a paragraph at a time, not held whole.
       if (view && role !== 'headline' && role !== 'lead' && role !== 'ending') releaseBlock(b)
