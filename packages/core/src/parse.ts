@@ -146,8 +146,27 @@ class BlockBuilder {
     if (!this.text.trim() || this.text.replace(BLANK_OR_PLACEHOLDER_RE, '') === '') return null
     // An exact-size copy of the pieces: Markdown chunks' blocks are cached, and a grown array
     // keeps room for 17 pieces where a paragraph has one.
-    return { kind: this.kind, depth: this.depth, text: this.text, pieces: this.pieces.slice() }
+    const only = this.pieces.length === 1 ? this.pieces[0] : undefined
+    const pieces = only && only.p === 0 && only.len === only.slen && only.s < 16 && only.len < 0x1000000 ? verbatim(only.s, only.len) : this.pieces.slice()
+    return { kind: this.kind, depth: this.depth, text: this.text, pieces }
   }
+}
+
+/**
+ * The pieces of a Markdown chunk's block copied verbatim from the chunk's [s, s + len), most
+ * paragraphs (s is 0, or a heading's `## `): one frozen array per (s, len), shared by every such
+ * block (21,000 cached paragraphs held 1.7 MB of them).
+ */
+const verbatimPieces = new Map<number, Piece[]>()
+function verbatim(s: number, len: number): Piece[] {
+  const key = s * 0x1000000 + len
+  let pieces = verbatimPieces.get(key)
+  if (!pieces) {
+    // A bound for a long session: starting again only costs the sharing.
+    if (verbatimPieces.size >= 10_000) verbatimPieces.clear()
+    verbatimPieces.set(key, (pieces = Object.freeze([Object.freeze({ p: 0, s, len, slen: len })]) as Piece[]))
+  }
+  return pieces
 }
 
 const DIRECTIVE_RE = /<!--\s*ximo-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g
