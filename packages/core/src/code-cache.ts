@@ -17,7 +17,6 @@ import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { Script } from 'node:vm'
-import { isMainThread } from 'node:worker_threads'
 
 const HASH_BYTES = 20
 
@@ -53,11 +52,13 @@ export function runWithCodeCache(file: string, cacheFile = `${file}.cache`): Bun
   if (cachedData) cache = script.cachedDataRejected ? 'refused' : 'used'
   if (process.env.XIMO_CODE_CACHE_DEBUG) process.stderr.write(`ximo code cache: ${cache} (${cacheFile})\n`)
   const saveCache = () => writeAtomically(cacheFile, Buffer.concat([hash, script.createCachedData()]))
+  const require = createRequire(file)
   // Only a process's main thread writes it (the CLI's worker threads load the same bundle).
-  if (process.env.XIMO_WRITE_CODE_CACHE === '1' && isMainThread) process.once('exit', saveCache)
+  // worker_threads is loaded only then: the language server does not otherwise need it (5 ms).
+  if (process.env.XIMO_WRITE_CODE_CACHE === '1' && (require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) process.once('exit', saveCache)
   const module = { exports: {} as unknown }
   const wrapper = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: typeof module, f: string, d: string) => void
-  wrapper(module.exports, createRequire(file), module, file, dirname(file))
+  wrapper(module.exports, require, module, file, dirname(file))
   return { exports: module.exports, cache, saveCache }
 }
 
