@@ -305,6 +305,11 @@ const HTML_BLOCKS: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<![A-Za-z]/, />/],
 ]
 const FRONT_OPEN_RE = /^(?:---|\+\+\+)/
+/**
+ * An ordered list marker. micromark reads `2) 项` after indented code (even across blank lines)
+ * as a paragraph, but as a list alone: such a line stays in the chunk before it.
+ */
+const ORDERED_RE = /^\d{1,9}[.)](?:[ \t]|$)/
 
 /**
  * Top-level chunks of a Markdown source as [start, end) offsets. A chunk ends at a blank line
@@ -317,6 +322,8 @@ export function markdownChunks(source: string): Array<[number, number]> {
   let start = -1
   let end = 0
   let blankBefore = false
+  /** The last non-blank line was indented (it may be indented code). */
+  let indentedBefore = false
   let fence: { ch: string; len: number } | null = null
   let htmlEnd: RegExp | null = null
   let front: RegExp | null = null
@@ -337,6 +344,7 @@ export function markdownChunks(source: string): Array<[number, number]> {
     }
     if (front || htmlEnd || fence) {
       end = lineEnd
+      indentedBefore = INDENTED_RE.test(line)
       if (front) {
         if (front.test(line)) front = null
       } else if (htmlEnd) {
@@ -353,11 +361,12 @@ export function markdownChunks(source: string): Array<[number, number]> {
     }
     // The first chunk starts at 0 (leading blank lines included): a BOM is stripped only there.
     if (start < 0) start = 0
-    else if (blankBefore && !INDENTED_RE.test(line)) {
+    else if (blankBefore && !INDENTED_RE.test(line) && !(indentedBefore && ORDERED_RE.test(line))) {
       chunks.push([start, end])
       start = lineStart
     }
     blankBefore = false
+    indentedBefore = INDENTED_RE.test(line)
     end = lineEnd
     const f = FENCE_RE.exec(line)
     if (f && !(f[1][0] === '`' && f[2].includes('`'))) {

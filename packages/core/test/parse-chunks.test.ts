@@ -163,6 +163,12 @@ describe('chunked Markdown parsing', () => {
     same('<!--\n\n注释\n\n-->\n\n正文')
     same('- 列表\n\n  续行\n\n正文')
     same('[a]: https://example.com\n\n[a]\n\n正文')
+    // micromark: an ordered list not starting at 1 right after indented code is a paragraph
+    // (found by the generated-documents test).
+    same('    缩进四格的代码\n\n2) 有序列表\n')
+    same('    缩进四格的代码\n\n\n2. 有序列表\n')
+    same('正文\n\n    缩进的代码\n\n3) 有序列表\n\n正文')
+    same('- 列表\n\n    续行\n\n2) 有序列表\n')
   })
 
   it('cuts at blank lines before unindented lines only', () => {
