@@ -4,7 +4,8 @@
 // The rules are pinned by the workspace config so that new rules do not change the results.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver'
 import { analyze, summarize, type XimoConfig } from '@ximo/core'
@@ -514,5 +515,16 @@ describe('the built server starts from its code cache', () => {
     const run = start([])
     expect(run.stdout).toBe('0.1.0\n')
     expect(run.stderr).toMatch(/^ximo code cache: refused /)
+  })
+
+  it('made at exit in XIMO_CODE_CACHE_DIR when there is none for this Node there (as the VS Code extension asks)', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'ximo-cache-dir-')), 'storage')
+    const env = { ...process.env, XIMO_CODE_CACHE_DEBUG: '1', XIMO_CODE_CACHE_DIR: dir }
+    const first = spawnSync(process.execPath, [server, '--version'], { env, encoding: 'utf8' })
+    expect(first.stdout).toBe('0.1.0\n')
+    expect(first.stderr).toMatch(/^ximo code cache: none /)
+    expect(existsSync(join(dir, 'server-main.cjs.cache'))).toBe(true)
+    const second = spawnSync(process.execPath, [server, '--version'], { env, encoding: 'utf8' })
+    expect(second.stderr).toMatch(/^ximo code cache: used /)
   })
 })

@@ -10,12 +10,16 @@
  * A cache serves only the bundle it was made from: it starts with the bundle's SHA-1, because V8
  * itself checks only the source's length. V8 refuses a cache made by another V8 version or with
  * other V8 flags; the bundle is then compiled as usual. At worst the cache is unused, never wrong.
+ *
+ * `XIMO_CODE_CACHE_DIR`: keep the cache in this folder instead, and write it there (as the process
+ * exits) whenever it was missing or refused. The VS Code extension points it at its storage: VS
+ * Code runs the server on its own Node, whose V8 refuses the cache the build made.
  */
 import { isAscii } from 'node:buffer'
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { Script } from 'node:vm'
 
 const HASH_BYTES = 20
@@ -31,10 +35,12 @@ export interface BundleRun {
 }
 
 /**
- * Run `file`, a CommonJS bundle, as Node would `require` it. With `XIMO_WRITE_CODE_CACHE=1` the
- * cache is written as the process exits, so that it holds every function the run compiled.
+ * Run `file`, a CommonJS bundle, as Node would `require` it. With `XIMO_WRITE_CODE_CACHE=1` (the
+ * build), or a `cacheDir` holding no usable cache, the cache is written as the process exits, so
+ * that it holds every function the run compiled.
  */
-export function runWithCodeCache(file: string, cacheFile = `${file}.cache`): BundleRun {
+export function runWithCodeCache(file: string, cacheDir: string | undefined = process.env.XIMO_CODE_CACHE_DIR || undefined): BundleRun {
+  const cacheFile = cacheDir ? join(cacheDir, `${basename(file)}.cache`) : `${file}.cache`
   const source = readFileSync(file)
   const hash = createHash('sha1').update(source).digest()
   let cachedData: Buffer | undefined
@@ -53,9 +59,18 @@ export function runWithCodeCache(file: string, cacheFile = `${file}.cache`): Bun
   if (process.env.XIMO_CODE_CACHE_DEBUG) process.stderr.write(`ximo code cache: ${cache} (${cacheFile})\n`)
   const saveCache = () => writeAtomically(cacheFile, Buffer.concat([hash, script.createCachedData()]))
   const require = createRequire(file)
+  const write = process.env.XIMO_WRITE_CODE_CACHE === '1' || (cacheDir !== undefined && cache !== 'used')
   // Only a process's main thread writes it (the CLI's worker threads load the same bundle).
   // worker_threads is loaded only then: the language server does not otherwise need it (5 ms).
-  if (process.env.XIMO_WRITE_CODE_CACHE === '1' && (require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) process.once('exit', saveCache)
+  if (write && (require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread)
+    process.once('exit', () => {
+      try {
+        if (cacheDir) mkdirSync(cacheDir, { recursive: true })
+        saveCache()
+      } catch {
+        // A folder that cannot be written: the next start compiles as usual.
+      }
+    })
   const module = { exports: {} as unknown }
   const wrapper = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: typeof module, f: string, d: string) => void
   wrapper(module.exports, require, module, file, dirname(file))

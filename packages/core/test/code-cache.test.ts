@@ -47,6 +47,17 @@ describe('runWithCodeCache', () => {
     expect(runWithCodeCache(file).exports).toEqual({ text: '惜墨惜' })
   })
 
+  it('keeps the cache in another folder when given one', () => {
+    const file = bundle('exports.x = 2\n')
+    const dir = mkdtempSync(join(tmpdir(), 'ximo-code-cache-dir-'))
+    expect(runWithCodeCache(file, dir).cache).toBe('none')
+    runWithCodeCache(file, dir).saveCache()
+    expect(existsSync(join(dir, 'bundle.cjs.cache'))).toBe(true)
+    expect(existsSync(`${file}.cache`)).toBe(false)
+    expect(runWithCodeCache(file, dir).cache).toBe('used')
+    expect(runWithCodeCache(file).cache).toBe('none')
+  })
+
   it('keeps no half-written cache file behind', () => {
     const file = bundle('exports.x = 1\n')
     runWithCodeCache(file).saveCache()

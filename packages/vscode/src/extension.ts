@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { LanguageClient, State, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node'
 // Node flags for the server (bench/lsp-latency.mjs starts it with the same ones).
 import serverNodeFlags from '../../language-server/node-flags.json'
@@ -76,9 +77,12 @@ function ximoDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server/server.js')
+  // The server keeps its V8 code cache in the extension's storage, made by its first run on this
+  // VS Code's Node (the one the build makes is for the Node that built it).
+  const env = { ...process.env, XIMO_CODE_CACHE_DIR: join(context.globalStorageUri.fsPath, 'code-cache') }
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags, env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6019'], env } },
   }
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
