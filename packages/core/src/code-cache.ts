@@ -16,7 +16,7 @@
  * Code runs the server on its own Node, whose V8 refuses the cache the build made.
  */
 import { isAscii } from 'node:buffer'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
@@ -79,6 +79,11 @@ export function runWithCodeCache(file: string, cacheDir: string | undefined = pr
 
 function writeAtomically(file: string, data: Buffer): void {
   const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, data)
-  renameSync(temp, file)
+  try {
+    writeFileSync(temp, data)
+    renameSync(temp, file)
+  } catch (e) {
+    rmSync(temp, { force: true })
+    throw e
+  }
 }
