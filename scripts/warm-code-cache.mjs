@@ -13,7 +13,8 @@ const FIXTURE_DIRS = ['good', 'bad', 'demo']
 /** `ximo lint` (one thread: only the main thread writes the cache), then `--fix-dry-run --format json`. */
 export function warmCliCache(root) {
   const dirs = FIXTURE_DIRS.map((d) => join(root, 'fixtures', d))
-  const env = { ...process.env, XIMO_WRITE_CODE_CACHE: '1' }
+  // XIMO_CODE_CACHE_DIR emptied: the cache goes next to the bundle, whatever the shell says.
+  const env = { ...process.env, XIMO_WRITE_CODE_CACHE: '1', XIMO_CODE_CACHE_DIR: '' }
   for (const args of [['lint', '--jobs', '1', ...dirs], ['lint', '--jobs', '1', '--fix-dry-run', '--format', 'json', ...dirs]]) {
     const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/ximo.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 })
     // 0: clean, 1: findings; anything else is a failure.
@@ -26,13 +27,22 @@ export async function warmServerCache(root, timeoutMs = 60_000) {
   const flags = JSON.parse(readFileSync(join(root, 'packages/language-server/node-flags.json'), 'utf8'))
   const server = spawn(process.execPath, [...flags, join(root, 'packages/language-server/dist/server.js'), '--stdio'], {
     cwd: root,
-    env: { ...process.env, XIMO_WRITE_CODE_CACHE: '1' },
+    env: { ...process.env, XIMO_WRITE_CODE_CACHE: '1', XIMO_CODE_CACHE_DIR: '' },
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let stderr = ''
   server.stderr.on('data', (d) => (stderr += d))
-  const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)))
+  // Writing to a server that has died: its exit is what gets reported.
+  server.stdin.on('error', () => {})
+  const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve(code ?? signal)))
   const timer = setTimeout(() => server.kill(), timeoutMs)
+  // Every wait for the server ends when it does: a server that dies mid-way fails the warm-up
+  // instead of leaving it waiting for ever.
+  const gone = exited.then((code) => {
+    throw new Error(`exited with ${code}`)
+  })
+  gone.catch(() => {})
+  const untilExit = (p) => Promise.race([p, gone])
 
   // JSON-RPC over stdio: Content-Length framing.
   const pending = new Map()
@@ -61,7 +71,7 @@ export async function warmServerCache(root, timeoutMs = 60_000) {
   const request = (method, params) => {
     const id = nextId++
     send({ jsonrpc: '2.0', id, method, params })
-    return new Promise((resolve) => pending.set(id, resolve))
+    return untilExit(new Promise((resolve) => pending.set(id, resolve)))
   }
   const notify = (method, params) => send({ jsonrpc: '2.0', method, params })
 
@@ -74,7 +84,7 @@ export async function warmServerCache(root, timeoutMs = 60_000) {
         const diagnostics = new Promise((resolve) => published.set(uri, resolve))
         const languageId = name.endsWith('.md') ? 'markdown' : 'plaintext'
         notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: readFileSync(join(root, 'fixtures', dir, name), 'utf8') } })
-        const found = await diagnostics
+        const found = await untilExit(diagnostics)
         if (found.length) {
           const { range } = found[0]
           await request('textDocument/hover', { textDocument: { uri }, position: range.start })

@@ -87,7 +87,7 @@ describe('start-up', () => {
     const paragraph = '县交通运输局组织技术人员对全县农村公路开展安全隐患排查，共排查桥梁两百余座。\n\n'
     // Two files of about 96 KB: enough text for a second thread.
     for (const name of ['a.md', 'b.md']) write(name, '# 县交通运输局开展农村公路安全隐患排查\n\n' + paragraph.repeat(800))
-    const r = ximo(['lint', '--jobs', '2', '-f', 'json', 'a.md', 'b.md'], { env: { XIMO_CODE_CACHE_DEBUG: '1' } })
+    const r = ximo(['lint', '--jobs', '2', '-f', 'json', 'a.md', 'b.md'], { env: { XIMO_CODE_CACHE_DEBUG: '1', XIMO_CODE_CACHE_DIR: '' } })
     expect(r.code).toBe(0)
     expect(paths(r.stdout).map(([p]) => p)).toEqual(['a.md', 'b.md'])
     expect(r.stderr.match(/^ximo code cache: \w+/gm)).toEqual(['ximo code cache: used', 'ximo code cache: used'])

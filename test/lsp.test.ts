@@ -503,7 +503,7 @@ describe('the built server starts from its code cache', () => {
   const server = join(root, 'packages/language-server/dist/server.js')
   const flags = JSON.parse(readFileSync(join(root, 'packages/language-server/node-flags.json'), 'utf8')) as string[]
   const start = (nodeFlags: string[]) =>
-    spawnSync(process.execPath, [...nodeFlags, server, '--version'], { env: { ...process.env, XIMO_CODE_CACHE_DEBUG: '1' }, encoding: 'utf8' })
+    spawnSync(process.execPath, [...nodeFlags, server, '--version'], { env: { ...process.env, XIMO_CODE_CACHE_DEBUG: '1', XIMO_CODE_CACHE_DIR: '' }, encoding: 'utf8' })
 
   it('written by the build, taken when Node runs with the flags the VS Code extension gives it', () => {
     const run = start(flags)

@@ -384,10 +384,6 @@ export function releaseBlock(block: Block): void {
   if (block instanceof BuiltBlock) BuiltBlock.release(block)
 }
 
-function makeBlock(raw: RawBlock, backend: 'jieba' | 'nodejieba', hmm: boolean): Block {
-  return new BuiltBlock(raw, backend, hmm)
-}
-
 // Salutations (各位领导、同志们：), bylines (an office and a date), and the title lines that
 // some drafts break over two lines, all skipped before the lead.
 const SALUTATION_RE = /^[^。！？]{1,30}[：:]$/
@@ -424,7 +420,7 @@ export function buildDocument(source: string, options: BuildOptions): BuiltDocum
   if (options.dictionary?.length && addUserWords(backend, options.dictionary)) clearSegmentCache()
   const useCache = options.cache ?? true
   const parsed = parseSource(source, options.format, useCache)
-  const blocks = parsed.blocks.flatMap(splitLongBlock).map((raw) => makeBlock(raw, backend, hmm))
+  const blocks = parsed.blocks.flatMap(splitLongBlock).map((raw): Block => new BuiltBlock(raw, backend, hmm))
 
   // Headline: the first `#` heading in Markdown (else a leading heading of any depth); the
   // first non-empty line in text.
