@@ -1,5 +1,5 @@
 import type { Rule, Severity } from '../../packages/core/src/types.js'
-import { countChars, matchPhrases, parseWordList, perOptions } from '../../packages/core/src/kit.js'
+import { containsAny, countChars, matchPhrases, parseWordList, perOptions } from '../../packages/core/src/kit.js'
 import list from './pairs.txt'
 
 export interface Options {
@@ -70,6 +70,8 @@ const rule: Rule<Options> = {
   check(doc, { options, report }) {
     const { pairs, anyFirst, anySecond } = pairsFor(options)
     for (const s of doc.sentences()) {
+      // Text first: a sentence that spells no connective of either side is never segmented.
+      if (!containsAny(s.text, anyFirst) || !containsAny(s.text, anySecond)) continue
       if (!matchPhrases(s.tokens, anyFirst).length || !matchPhrases(s.tokens, anySecond).length) continue
       // A connective is used once: by the first pair that claims it (warnings before hints).
       const used = new Set<number>()

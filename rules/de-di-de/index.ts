@@ -29,7 +29,8 @@ const isVerbal = (t?: Token) => t !== undefined && /^(v[din]?|a)$/.test(t.pos)
 /** Punctuation, whitespace, the end of the sentence. */
 const isBreak = (t?: Token) => t === undefined || (t.pos === 'x' && !/\p{Script=Han}/u.test(t.text)) || t.pos === 'code'
 
-interface Hit {
+export interface Hit {
+  /** The 的 token. */
   index: number
   want: '地' | '得'
   /** Tokens shown in the message, the 的 among them. */
@@ -71,6 +72,43 @@ function shouldBeDe(tokens: Token[], i: number): number {
   return split ? i + 1 : i + 2
 }
 
+/** The 的 that should be 地 or 得 among a sentence's tokens. */
+export function hitsIn(tokens: Token[], pure: Set<string>): Hit[] {
+  const hits: Hit[] = []
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i].text !== '的' || isBreak(tokens[i - 1]) || isBreak(tokens[i + 1])) continue
+    if (shouldBeDi(tokens, i, pure)) {
+      const from = tokens[i - 1].pos === 'a' && COMPARATIVE.has(tokens[i - 2]?.text ?? '') ? i - 2 : i - 1
+      hits.push({ index: i, want: '地', from, to: i + 1 })
+      continue
+    }
+    const to = shouldBeDe(tokens, i)
+    if (to > 0) hits.push({ index: i, want: '得', from: i - 1, to })
+  }
+  return hits
+}
+
+/**
+ * Whether a sentence can hold a hit, judged from its characters: some 的 followed by a degree
+ * word, a bare complement or a preposition, or preceded by a pure adverb, or with 了, 着 or a
+ * determiner after it. Every hit of shouldBeDi and shouldBeDe needs one of these (tokens are
+ * contiguous: jieba returns every character), so a sentence without any is not segmented for
+ * this rule; most sentences have none.
+ */
+export function mayHit(text: string, pure: Set<string>): boolean {
+  for (let j = text.indexOf('的'); j >= 0; j = text.indexOf('的', j + 1)) {
+    const k = j + 1
+    if (k >= text.length) break
+    if (PREPOSITIONS.has(text[k]) || DEGREE.some((d) => text.startsWith(d, k))) return true
+    for (const b of BARE) if (text.startsWith(b, k)) return true
+    for (const w of pure) if (j >= w.length && text.startsWith(w, j - w.length)) return true
+    const after = text.slice(k)
+    if (after.includes('了') || after.includes('着')) return true
+    for (const d of DETERMINERS) if (after.includes(d)) return true
+  }
+  return false
+}
+
 const lists = perOptions((o: Options) => ({ pure: new Set(mergeList(PURE, o.extra)), ignore: new Set(o.ignore) }))
 
 const rule: Rule<Options> = {
@@ -101,19 +139,10 @@ const rule: Rule<Options> = {
     const { pure, ignore } = lists(options)
     for (const block of doc.blocks) {
       for (const sentence of block.sentences) {
+        if (!mayHit(sentence.text, pure)) continue
         const tokens = sentence.tokens
-        for (let i = 1; i < tokens.length - 1; i++) {
-          if (tokens[i].text !== '的' || isBreak(tokens[i - 1]) || isBreak(tokens[i + 1])) continue
-          let hit: Hit | undefined
-          if (shouldBeDi(tokens, i, pure)) {
-            const from = tokens[i - 1].pos === 'a' && COMPARATIVE.has(tokens[i - 2]?.text ?? '') ? i - 2 : i - 1
-            hit = { index: i, want: '地', from, to: i + 1 }
-          }
-          else {
-            const to = shouldBeDe(tokens, i)
-            if (to > 0) hit = { index: i, want: '得', from: i - 1, to }
-          }
-          if (!hit) continue
+        for (const hit of hitsIn(tokens, pure)) {
+          const i = hit.index
           const shown = tokens.slice(hit.from, hit.to + 1)
           const phrase = shown.map((t) => t.text).join('')
           if (ignore.has(phrase)) continue

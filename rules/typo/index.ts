@@ -86,7 +86,7 @@ const rule: Rule<Options> = {
         const [start, end] = block.range(hit.index, hit.index + hit.wrong.length)
         report({ messageId: 'typo', data: { wrong: hit.wrong, right: hit.right }, start, end, expected: [hit.right] })
       }
-      if (!checkJiezhi) continue
+      if (!checkJiezhi || !block.text.includes('截止')) continue
       for (const t of block.tokens) {
         if (t.text === '截止' && jiezhiAsUpTo(block, t)) {
           report({ messageId: 'jiezhi', start: t.start, end: t.end, expected: ['截至'], severity: 'warning' })

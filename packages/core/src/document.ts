@@ -283,11 +283,11 @@ class BuiltBlock implements Block {
 
   get sentences(): Sentence[] {
     if (!this.#sentences) {
-      const all = this.tokens
       const text = this.#raw.text
-      // Tokens are in prose order: a sentence's are one slice (found in O(log n), so a long
-      // block with many sentences stays linear).
-      this.#sentences = splitSentences(text).map(([s, e]) => new BuiltSentence(this, text.slice(s, e), s, this.range(s, e), all.slice(firstAtOrAfter(all, s), firstAtOrAfter(all, e))))
+      // Sentences are split on characters alone; their tokens are taken from the block's when
+      // a rule first asks (BuiltSentence.tokens), so a paragraph no rule needs words of is
+      // never segmented.
+      this.#sentences = splitSentences(text).map(([s, e]) => new BuiltSentence(this, text.slice(s, e), s, this.range(s, e)))
     }
     return this.#sentences
   }
@@ -330,15 +330,26 @@ class BuiltBlock implements Block {
 class BuiltSentence implements Sentence {
   readonly start: number
   readonly end: number
+  #tokens?: Token[]
   constructor(
     readonly block: BuiltBlock,
     readonly text: string,
     readonly index: number,
     [start, end]: [number, number],
-    readonly tokens: Token[],
   ) {
     this.start = start
     this.end = end
+  }
+
+  /** The block's tokens that start in this sentence, segmenting the block the first time. */
+  get tokens(): Token[] {
+    if (!this.#tokens) {
+      // Tokens are in prose order: a sentence's are one slice (found in O(log n), so a long
+      // block with many sentences stays linear).
+      const all = this.block.tokens
+      this.#tokens = all.slice(firstAtOrAfter(all, this.index), firstAtOrAfter(all, this.index + this.text.length))
+    }
+    return this.#tokens
   }
 
   range(i: number, j: number): [number, number] {

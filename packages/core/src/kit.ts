@@ -58,9 +58,12 @@ interface CompiledPhrases {
   /** Every proper prefix of a phrase: a run of tokens that is none can grow into no phrase. */
   prefixes: Set<string>
   maxLen: number
-  firstChars: Set<string>
+  /** UTF-16 code of each phrase's first character. */
+  firstCodes: Set<number>
   /** Length (array) or size (set) when compiled: a list that changed is compiled again. */
   size: number
+  /** For containsAny, made the first time it is asked: a bit per first code, phrases by first code. */
+  scan?: { bits: Uint32Array; byFirst: Map<number, string[]> }
 }
 
 /** Lists are usually module-level arrays matched once per sentence or block: compile each once. */
@@ -72,14 +75,14 @@ function compilePhrases(phrases: Iterable<string>): CompiledPhrases {
   if (hit && hit.size === size) return hit
   const set = new Set(phrases)
   let maxLen = 0
-  const firstChars = new Set<string>()
+  const firstCodes = new Set<number>()
   const prefixes = new Set<string>()
   for (const p of set) {
     maxLen = Math.max(maxLen, p.length)
-    firstChars.add(p[0])
+    if (p) firstCodes.add(p.charCodeAt(0))
     for (let n = 1; n < p.length; n++) prefixes.add(p.slice(0, n))
   }
-  const c = { set, prefixes, maxLen, firstChars, size }
+  const c: CompiledPhrases = { set, prefixes, maxLen, firstCodes, size }
   if (size >= 0) compiled.set(phrases as object, c)
   return c
 }
@@ -89,10 +92,10 @@ function compilePhrases(phrases: Iterable<string>): CompiledPhrases {
  * longer word). Longest match wins at each starting token.
  */
 export function matchPhrases(tokens: Token[], phrases: Iterable<string>): PhraseMatch[] {
-  const { set, prefixes, maxLen, firstChars } = compilePhrases(phrases)
+  const { set, prefixes, maxLen, firstCodes } = compilePhrases(phrases)
   const out: PhraseMatch[] = []
   for (let i = 0; i < tokens.length; i++) {
-    if (!firstChars.has(tokens[i].text[0])) continue
+    if (!firstCodes.has(tokens[i].text.charCodeAt(0))) continue
     let text = ''
     let best = -1
     for (let k = i; k < tokens.length; k++) {
@@ -110,6 +113,34 @@ export function matchPhrases(tokens: Token[], phrases: Iterable<string>): Phrase
     }
   }
   return out
+}
+
+/**
+ * Whether any phrase occurs in `text`, on token boundaries or not: when none does, matchPhrases
+ * finds nothing in any tokens of the text, so a rule can skip segmenting it.
+ */
+export function containsAny(text: string, phrases: Iterable<string>): boolean {
+  const c = compilePhrases(phrases)
+  if (!c.scan) {
+    const bits = new Uint32Array(0x800)
+    const byFirst = new Map<number, string[]>()
+    for (const p of c.set) {
+      if (!p) continue
+      const code = p.charCodeAt(0)
+      bits[code >>> 5] |= 1 << (code & 31)
+      const list = byFirst.get(code)
+      if (list) list.push(p)
+      else byFirst.set(code, [p])
+    }
+    c.scan = { bits, byFirst }
+  }
+  const { bits, byFirst } = c.scan
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (!(bits[code >>> 5] & (1 << (code & 31)))) continue
+    for (const p of byFirst.get(code)!) if (text.startsWith(p, i)) return true
+  }
+  return false
 }
 
 /**

@@ -4,7 +4,7 @@
  * clause, an optional ` info` marker per entry, and quoted mentions (“在……领导下”) skipped.
  */
 import type { Block, Severity } from './types.js'
-import { compileGapPattern, matchPhrases } from './kit.js'
+import { compileGapPattern, containsAny, matchPhrases } from './kit.js'
 
 export interface Entry {
   /** The entry as listed, ellipses normalised to `……`. */
@@ -98,9 +98,12 @@ export function findPhrases(block: Block, entries: Entry[]): Hit[] {
   }
   const hits: Hit[] = []
   const { literal, keys, gaps } = prepare(entries)
-  for (const m of matchPhrases(block.tokens, keys)) {
-    const index = block.tokens[m.first].index
-    hits.push({ entry: literal.get(m.phrase)!, index, length: m.phrase.length, start: m.start, end: m.end })
+  // Most paragraphs hold no listed phrase at all: those are not segmented for this.
+  if (containsAny(text, keys)) {
+    for (const m of matchPhrases(block.tokens, keys)) {
+      const index = block.tokens[m.first].index
+      hits.push({ entry: literal.get(m.phrase)!, index, length: m.phrase.length, start: m.start, end: m.end })
+    }
   }
   for (const e of gaps) {
     // A match starts with the first literal part.

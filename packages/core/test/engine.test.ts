@@ -6,6 +6,8 @@ import { summarize } from '../src/summary.js'
 import { retextChinese } from '../src/nlcst.js'
 import { rules } from '../src/index.js'
 import { presetConfig } from '../src/config.js'
+import { getSegmenter } from '../src/segmenter.js'
+import { buildDocument } from '../src/document.js'
 
 const only = (...ids: string[]) => {
   const c = presetConfig('all-off')
@@ -105,5 +107,34 @@ describe('retextChinese', () => {
     const words = sentences[0].children.filter((c) => c.type === 'WordNode') as Array<{ children: Array<{ value: string }>; data?: { pos?: string } }>
     expect(words.map((w) => `${w.children[0].value}/${w.data?.pos}`)).toEqual(['市/n', '交通局/nt', '召开/v', '会议/n'])
     expect(sentences[1].children[0].position?.start.offset).toBe(9)
+  })
+})
+
+describe('segmentation', () => {
+  it('cuts only the paragraphs a rule needs the words of', () => {
+    const seg = getSegmenter('jieba')
+    const cut: string[] = []
+    const original = seg.tagWords!
+    seg.tagWords = (text, hmm) => {
+      cut.push(text)
+      return original(text, hmm)
+    }
+    try {
+      const plain = '各乡镇设立农资供应点，保障种子和化肥按时到户。'
+      const wanted = '技术人员认真的落实了播种要求。'
+      const draft = `# 县农业农村局开展秋播技术指导\n\n10月8日，县农业农村局组织技术人员深入乡镇开展秋播技术指导。\n\n${plain}\n\n${wanted}\n\n下一步将跟踪出苗情况。\n`
+      const found = lint(draft, { format: 'markdown', cache: false })
+      expect(found.filter((d) => d.ruleId === 'de-di-de').map((d) => draft.slice(d.offset, d.endOffset))).toEqual(['的'])
+      // The headline, lead and ending are always analysed; the plain body paragraph never is.
+      expect(cut.some((t) => t.includes('农资供应点'))).toBe(false)
+      expect(cut.some((t) => t.includes('播种要求'))).toBe(true)
+      // Its tokens are still there when asked for, the same as a whole cut would give.
+      const doc = buildDocument(draft, { format: 'markdown' })
+      const block = doc.blocks.find((b) => b.text === plain)!
+      expect(block.sentences.flatMap((s) => s.tokens)).toEqual(block.tokens)
+      expect(block.tokens.map((t) => t.text).join('')).toBe(plain)
+    } finally {
+      seg.tagWords = original
+    }
   })
 })

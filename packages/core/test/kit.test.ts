@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { countChars } from '../src/kit.js'
+import { containsAny, countChars } from '../src/kit.js'
 import { PLACEHOLDER } from '../src/parse.js'
 
 // The definition countChars implements on code units: code points other than `\s` and the placeholder.
@@ -21,5 +21,34 @@ describe('countChars', () => {
   it('leaves out spaces, line breaks, full-width spaces and placeholders', () => {
     expect(countChars(`县 局\u3000开展\n\t检查${PLACEHOLDER}。`)).toBe(7)
     expect(countChars('')).toBe(0)
+  })
+})
+
+describe('containsAny', () => {
+  it('finds a phrase anywhere in the text, whatever the words around it', () => {
+    const list = ['不但', '虽然', '𠮷野']
+    expect(containsAny('他们不但完成了任务', list)).toBe(true)
+    expect(containsAny('虽然', list)).toBe(true)
+    expect(containsAny('县𠮷野家开业', list)).toBe(true)
+    // Inside a longer word still counts: containsAny is a superset of matchPhrases.
+    expect(containsAny('不但是', list)).toBe(true)
+  })
+
+  it('says false only when no phrase is spelled out', () => {
+    const list = ['不但', '虽然', '𠮷野']
+    expect(containsAny('不但', [])).toBe(false)
+    expect(containsAny('', list)).toBe(false)
+    expect(containsAny('不', list)).toBe(false)
+    expect(containsAny('但不虽', list)).toBe(false)
+    // The same high surrogate, another character.
+    expect(containsAny('𠮶野', list)).toBe(false)
+    expect(containsAny('任何文字', ['', '不但'])).toBe(false)
+  })
+
+  it('follows a list that grew after it was first asked about', () => {
+    const list = ['不但']
+    expect(containsAny('虽然如此', list)).toBe(false)
+    list.push('虽然')
+    expect(containsAny('虽然如此', list)).toBe(true)
   })
 })
