@@ -1,5 +1,5 @@
 import type { Block, Rule, Token } from '../../packages/core/src/types.js'
-import { compileGapPattern, matchPhrases, mergeList, parseWordList } from '../../packages/core/src/kit.js'
+import { allMatches, compileGapPattern, matchPhrases, mergeList, parseWordList } from '../../packages/core/src/kit.js'
 import timeList from './time.txt'
 import placeList from './places.txt'
 import subjectList from './subjects.txt'
@@ -177,7 +177,7 @@ function findMarkers(lead: Block, cls: Clause[], mk: Markers, isMarker?: (t: Tok
   if (isMarker) toks.forEach((t, k) => isMarker(t, toks[k + 1]) && !afterVerb(k) && spans.push([t.index, clauseEnd(t.index)]))
   for (const c of cls)
     for (const re of mk.gaps)
-      for (const m of lead.text.slice(c.s, c.e).matchAll(re)) spans.push([c.s + m.index!, c.e])
+      for (const m of allMatches(lead.text.slice(c.s, c.e), re)) spans.push([c.s + m.index!, c.e])
   return earliest(spans)
 }
 
@@ -200,7 +200,7 @@ function earliest(spans: Span[]): Span | null {
 function findTimes(lead: Block, l: Lists): { spans: Span[]; strong: Span[] } {
   const toks = lead.tokens
   const hard: Span[] = []
-  for (const m of lead.text.matchAll(DATE_RE)) hard.push([m.index!, m.index! + m[0].length])
+  for (const m of allMatches(lead.text, DATE_RE)) hard.push([m.index!, m.index! + m[0].length])
   for (const m of matchPhrases(toks, l.time.plain)) hard.push([toks[m.first].index, toks[m.last].index + toks[m.last].text.length])
   const strong = hard.map(([s, e]): Span => [s, e])
   for (const t of toks) if (t.pos === 't' && !l.ignore.has(t.text)) hard.push([t.index, t.index + t.text.length])

@@ -1,5 +1,5 @@
 import type { Block, Rule } from '../../packages/core/src/types.js'
-import { mergeList, parseWordList, perOptions, PLACEHOLDER } from '../../packages/core/src/kit.js'
+import { allMatches, mergeList, parseWordList, perOptions, PLACEHOLDER } from '../../packages/core/src/kit.js'
 import unitList from './units.txt'
 import measureList from './measures.txt'
 
@@ -46,12 +46,6 @@ const CLAUSE_RESPECTIVELY = /(?:分别|各)[^，。；：,;:！？]*$/
 function prefixIn(text: string, at: number, list: string[]): string {
   for (const w of list) if (text.startsWith(w, at)) return w
   return ''
-}
-
-function* hits(text: string, re: RegExp): Generator<RegExpExecArray> {
-  re.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text))) yield m
 }
 
 const byLength = (list: string[]) => [...list].sort((a, b) => b.length - a.length)
@@ -104,12 +98,12 @@ const rule: Rule<Options> = {
     for (const b of doc.blocks) {
       const text = b.text
       if (options.fullWidth)
-        for (const m of hits(text, FULL_RE)) {
+        for (const m of allMatches(text, FULL_RE)) {
           const expected = toHalf(m[0])
           report({ messageId: 'fullWidth', data: { actual: m[0], expected }, ...at(b, m.index, m.index + m[0].length), expected: [expected] })
         }
       if (options.years)
-        for (const m of hits(text, YEAR_RE)) {
+        for (const m of allMatches(text, YEAR_RE)) {
           const before = text.slice(0, m.index)
           const after = text.slice(m.index + m[0].length)
           const digits = m[1] ?? m[2]
@@ -122,7 +116,7 @@ const rule: Rule<Options> = {
           report({ messageId: 'shortYear', data: { actual: m[0] }, ...at(b, m.index, m.index + m[0].length), severity })
         }
       if (options.estimates)
-        for (const m of hits(text, EST_RE)) {
+        for (const m of allMatches(text, EST_RE)) {
           const arabic = m[1] !== undefined
           const a = arabic ? Number(m[1]) : VALUE[m[3]]
           const z = arabic ? Number(m[2]) : VALUE[m[4]]
@@ -136,7 +130,7 @@ const rule: Rule<Options> = {
           report({ messageId: 'estimate', data: { actual: m[0], expected }, ...at(b, m.index, end), expected: [expected] })
         }
       if (options.spacing)
-        for (const m of hits(text, SPACE_RE)) {
+        for (const m of allMatches(text, SPACE_RE)) {
           const end = m.index + m[0].length
           const unit = prefixIn(text, end, units)
           if (!unit) continue

@@ -1,5 +1,5 @@
 import type { Block, Rule } from '../../packages/core/src/types.js'
-import { PLACEHOLDER } from '../../packages/core/src/kit.js'
+import { allMatches, PLACEHOLDER } from '../../packages/core/src/kit.js'
 
 export interface Options {
   /** Report 1.是 / 2.是 runs (written for 一是 / 二是). */
@@ -34,12 +34,6 @@ const ANY_RE = new RegExp(`(?:^|[\\n${PLACEHOLDER}。；;！!？?：:])[ \\t\\u3
 /** The patterns and their shared pre-check, for the test that the pre-check misses none. */
 export const PATTERNS = { any: ANY_RE, all: [SHI_RE, ARABIC_RE, HAN_DOT_RE, PAREN_RE, CIRCLED_RE, DOT_RE] }
 
-function* hits(block: Block, re: RegExp): Generator<RegExpExecArray> {
-  re.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = re.exec(block.text))) yield m
-}
-
 const rule: Rule<Options> = {
   meta: {
     id: 'ordinal-punctuation',
@@ -71,8 +65,8 @@ const rule: Rule<Options> = {
     let shiCount = 0
     const blocks = doc.blocks.filter((b) => ANY_RE.test(b.text))
     for (const b of blocks) {
-      for (const m of hits(b, DOT_RE)) if (m[1] === '．') full++; else half++
-      shiCount += [...hits(b, SHI_RE)].length
+      for (const m of allMatches(b.text, DOT_RE)) if (m[1] === '．') full++; else half++
+      shiCount += allMatches(b.text, SHI_RE).length
     }
     const dot = full > half ? '．' : '.'
     const at = (b: Block, m: RegExpExecArray) => {
@@ -84,27 +78,27 @@ const rule: Rule<Options> = {
       // A run of at least two 1.是 / 2.是 is an ordinal run; a lone one may be a list item starting with 是.
       const shiAt = new Set<number>()
       if (options.shi && shiCount >= 2)
-        for (const m of hits(b, SHI_RE)) {
+        for (const m of allMatches(b.text, SHI_RE)) {
           const n = Number(m[1])
           if (n > 10) continue
           shiAt.add(m.index)
           report({ messageId: 'shi', data: { actual: actual(m), expected: HAN[n - 1] + '是' }, ...at(b, m), expected: [HAN[n - 1] + '是'] })
         }
-      for (const m of hits(b, ARABIC_RE)) {
+      for (const m of allMatches(b.text, ARABIC_RE)) {
         if (shiAt.has(m.index)) continue
         const expected = m[1] + dot
         report({ messageId: 'arabic', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
       }
-      for (const m of hits(b, HAN_DOT_RE)) {
+      for (const m of allMatches(b.text, HAN_DOT_RE)) {
         const expected = m[1] + '、'
         report({ messageId: 'hanDot', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
       }
-      for (const m of hits(b, PAREN_RE)) {
+      for (const m of allMatches(b.text, PAREN_RE)) {
         if (m[1] === '（' && m[3] === '）' && !m[4]) continue
         const expected = `（${m[2]}）`
         report({ messageId: 'paren', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
       }
-      for (const m of hits(b, CIRCLED_RE)) report({ messageId: 'circled', data: { actual: actual(m), expected: m[1] }, ...at(b, m), expected: [m[1]] })
+      for (const m of allMatches(b.text, CIRCLED_RE)) report({ messageId: 'circled', data: { actual: actual(m), expected: m[1] }, ...at(b, m), expected: [m[1]] })
     }
   },
 }

@@ -1,5 +1,5 @@
 import type { Rule, Severity } from '../../packages/core/src/types.js'
-import { insideQuotes, mergeList, parseWordList, perOptions } from '../../packages/core/src/kit.js'
+import { allMatches, insideQuotes, mergeList, parseWordList, perOptions } from '../../packages/core/src/kit.js'
 import surnameList from './surnames.txt'
 import placeholderList from './placeholders.txt'
 
@@ -53,7 +53,7 @@ function findHits(text: string, literals: string[], ignore: Set<string>, ellipsi
     if (DATE_PART.test(text[end] ?? '')) end++
     hits.push({ start, end, messageId: severity ? 'maybeName' : 'unfilled', severity })
   }
-  for (const m of text.matchAll(RUN_RE)) {
+  for (const m of allMatches(text, RUN_RE)) {
     const run = m[0]
     const marks = run.match(MARK)?.length ?? 0
     if (!marks || /[A-WYZa-wyzＡ-ＷＹＺａ-ｗｙｚ]/.test(run)) continue
@@ -65,13 +65,13 @@ function findHits(text: string, literals: string[], ignore: Set<string>, ellipsi
     if (marks < 2 && /^[×✕]$/.test(run) && NUMERAL.test(text[m.index - 1] ?? '')) continue
     blank(m.index, end)
   }
-  for (const m of text.matchAll(SHAPE_RE)) {
+  for (const m of allMatches(text, SHAPE_RE)) {
     const before = text[m.index - 1] ?? ''
     const after = text[m.index + m[0].length] ?? ''
     if (NUMERAL.test(before) || NUMERAL.test(after) || !(HAN.test(before) || HAN.test(after))) continue
     blank(m.index, m.index + m[0].length)
   }
-  for (const m of text.matchAll(MOU_RE)) {
+  for (const m of allMatches(text, MOU_RE)) {
     if (precededBySurname(text, m.index)) continue
     hits.push({ start: m.index, end: m.index + m[0].length, messageId: 'maybeName', severity: 'warning' })
   }
@@ -83,7 +83,7 @@ function findHits(text: string, literals: string[], ignore: Set<string>, ellipsi
     }
   }
   if (ellipsis)
-    for (const m of text.matchAll(ELLIPSIS_RE)) {
+    for (const m of allMatches(text, ELLIPSIS_RE)) {
       const end = m.index + m[0].length
       const before = text[m.index - 1] ?? ''
       if (!HAN.test(text[end] ?? '') || LIST_END.test(text.slice(end))) continue

@@ -1,5 +1,5 @@
 import type { Report, Rule } from '../../packages/core/src/types.js'
-import { insideQuotes, PLACEHOLDER } from '../../packages/core/src/kit.js'
+import { allMatches, insideQuotes, PLACEHOLDER } from '../../packages/core/src/kit.js'
 
 export type Options = Record<string, never>
 
@@ -69,7 +69,7 @@ const rule: Rule<Options> = {
         report({ ...r, start, end })
       }
 
-      for (const m of text.matchAll(ELLIPSIS)) {
+      for (const m of allMatches(text, ELLIPSIS)) {
         const [i, j] = [m.index, m.index + m[0].length]
         const right = m[0] === '……' || m[0] === '…………'
         // Dots and … in Latin text (and so on...) are not ours.
@@ -84,7 +84,7 @@ const rule: Rule<Options> = {
         }
       }
 
-      for (const m of text.matchAll(STACK)) {
+      for (const m of allMatches(text, STACK)) {
         const run = m[0]
         const [i, j] = [m.index, m.index + run.length]
         if (/^[？！]{2}$/.test(run) && run[0] !== run[1]) continue // ？！ is allowed
@@ -98,12 +98,12 @@ const rule: Rule<Options> = {
         }
       }
 
-      for (const m of text.matchAll(SERIES)) {
+      for (const m of allMatches(text, SERIES)) {
         const i = m.index + 1
         emit({ messageId: 'series', data: { kind: m[1] === '》' ? '书名号' : '引号' }, expected: [], severity: 'info' }, i, i + 1)
       }
 
-      for (const m of text.matchAll(SPACE_AFTER)) {
+      for (const m of allMatches(text, SPACE_AFTER)) {
         const i = m.index + 1
         // Curly quotes around English text (the “best” way, “Roads first.” 照录) keep their spaces.
         const next = cjkAt(text, i + m[2].length)
@@ -112,7 +112,7 @@ const rule: Rule<Options> = {
         emit({ messageId: 'spaceAfter', data: { mark: m[1] }, expected: [] }, i, i + m[2].length)
       }
 
-      for (const m of text.matchAll(SPACE_BEFORE)) {
+      for (const m of allMatches(text, SPACE_BEFORE)) {
         emit({ messageId: 'spaceBefore', data: { mark: m[2] }, expected: [] }, m.index, m.index + m[1].length)
       }
     }

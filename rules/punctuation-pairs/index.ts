@@ -1,4 +1,5 @@
 import type { Block, Report, Rule } from '../../packages/core/src/types.js'
+import { allMatches } from '../../packages/core/src/kit.js'
 
 export type Options = Record<string, never>
 
@@ -105,7 +106,7 @@ const rule: Rule<Options> = {
 
       const stack: Opener[] = []
       const half = (o: Opener) => HALF.has(text[o.i])
-      for (const { index: i, 0: ch } of text.matchAll(MARKS)) {
+      for (const { index: i, 0: ch } of allMatches(text, MARKS)) {
         if (quiet(ch)) continue
         if (CLOSE[ch]) {
           stack.push({ i, involved: false })

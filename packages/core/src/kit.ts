@@ -143,6 +143,27 @@ export function containsAny(text: string, phrases: Iterable<string>): boolean {
   return false
 }
 
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([])
+
+/**
+ * The matches of a global regular expression in `text`, as `text.matchAll(re)` gives them from
+ * the start. Rules look for rare marks in every paragraph: matchAll copies the expression and
+ * makes an iterator on each call, and no match here costs nothing but the search.
+ */
+export function allMatches(text: string, re: RegExp): readonly RegExpExecArray[] {
+  if (!re.global) throw new TypeError(`allMatches needs a global regular expression: ${re}`)
+  re.lastIndex = 0
+  let m = re.exec(text)
+  if (!m) return NO_MATCHES
+  const out: RegExpExecArray[] = []
+  for (; m; m = re.exec(text)) {
+    out.push(m)
+    // As matchAll: an empty match moves on by one character (a code point with the u flag).
+    if (m[0].length === 0) re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1
+  }
+  return out
+}
+
 /**
  * Compile a list entry with gaps (`在……领导下`, `不但…而且`) into a regular expression: each
  * `……` (or `…`) stands for 1 to `maxGap` characters that do not end a sentence. Entries

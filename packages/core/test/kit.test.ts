@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { containsAny, countChars } from '../src/kit.js'
+import { allMatches, containsAny, countChars } from '../src/kit.js'
 import { PLACEHOLDER } from '../src/parse.js'
 
 // The definition countChars implements on code units: code points other than `\s` and the placeholder.
@@ -50,5 +50,30 @@ describe('containsAny', () => {
     expect(containsAny('虽然如此', list)).toBe(false)
     list.push('虽然')
     expect(containsAny('虽然如此', list)).toBe(true)
+  })
+})
+
+describe('allMatches', () => {
+  const same = (text: string, re: RegExp) => expect(allMatches(text, re).map((m) => [m.index, ...m])).toEqual([...text.matchAll(re)].map((m) => [m.index, ...m]))
+
+  it('gives what matchAll gives, from the start whatever lastIndex was', () => {
+    same('县局……开展。。。检查', /…+|。{3,}/g)
+    same('1.是 2.是 3.是', /(\d)\.是/g)
+    same('没有', /…+/g)
+    const re = /[，。]/g
+    re.lastIndex = 3
+    same('甲，乙。丙，', re)
+    expect(re.lastIndex).toBe(0)
+  })
+
+  it('moves on after empty matches, by code point with the u flag', () => {
+    same('甲乙', /(?:)/g)
+    same('𠮷野', /(?:)/gu)
+    same('a𠮷b', /x*/gu)
+  })
+
+  it('returns the same empty list when nothing matches, and refuses a non-global expression', () => {
+    expect(allMatches('甲', /乙/g)).toBe(allMatches('丙', /丁/g))
+    expect(() => allMatches('甲', /甲/)).toThrow(TypeError)
   })
 })
