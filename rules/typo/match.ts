@@ -39,10 +39,17 @@ export function compileForms(pairs: Map<string, string>, exceptions: string[]): 
     byFirst.set(wrong[0], list)
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
+  // The listed wrong forms spelled inside each exception phrase: its substrings looked up, not
+  // every form searched for in every phrase (700 × 50 searches at each start-up).
   const byWrong = new Map<string, string[]>()
   for (const phrase of exceptions) {
-    for (const wrong of pairs.keys()) {
-      if (phrase.includes(wrong)) byWrong.set(wrong, [...(byWrong.get(wrong) ?? []), phrase])
+    const inside = new Set<string>()
+    for (let i = 0; i < phrase.length; i++)
+      for (let j = i + 1; j <= phrase.length; j++) if (pairs.has(phrase.slice(i, j))) inside.add(phrase.slice(i, j))
+    for (const wrong of inside) {
+      const list = byWrong.get(wrong)
+      if (list) list.push(phrase)
+      else byWrong.set(wrong, [phrase])
     }
   }
   const firstCodes = new Uint8Array(0x10000)

@@ -3,6 +3,7 @@
  * written back unchanged. Binary files and anything undecodable are a DecodeError with a
  * Chinese reason; never a crash, never a silent mangling.
  */
+import { isUtf8 } from 'node:buffer'
 import iconv from 'iconv-lite'
 
 export type Encoding = 'utf-8' | 'gb18030'
@@ -114,7 +115,9 @@ export function decode(input: Uint8Array): Decoded {
   if (kind) throw new DecodeError('binary', `不是文本文件（${kind}），无法检查。${SAVE_AS}`)
   let text: string
   let encoding: Encoding
-  const badUtf8 = invalidUtf8At(buf)
+  // Node's native check first (a JavaScript loop over every byte of a 2.5 MB draft took 15 ms);
+  // the loop only says where a file that is not UTF-8 goes wrong.
+  const badUtf8 = isUtf8(buf) ? -1 : invalidUtf8At(buf)
   if (badUtf8 < 0) {
     text = buf.toString('utf8')
     encoding = 'utf-8'

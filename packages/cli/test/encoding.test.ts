@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import iconv from 'iconv-lite'
+import { isUtf8 } from 'node:buffer'
 import { decode, encode, keepLineEndings, invalidUtf8At, DecodeError } from '../src/encoding.js'
 
 const TEXT = '# 市公路管理处完成路况检测\n\n检测覆盖全市干线公路。\n'
@@ -63,6 +64,20 @@ describe('invalidUtf8At', () => {
     expect(invalidUtf8At(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0)
     expect(invalidUtf8At(Buffer.from([0x61, 0x62, 0xe4, 0xb8]))).toBe(2)
     expect(invalidUtf8At(Buffer.from([0xf0, 0x9f, 0x98, 0x80]))).toBe(-1)
+  })
+
+  it("agrees with Node's isUtf8, which decode asks first", () => {
+    // Short random sequences around the edges of UTF-8: lead bytes, continuation bytes, ASCII.
+    const bytes = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe4, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff]
+    let seed = 7
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    let valid = 0
+    for (let n = 0; n < 20000; n++) {
+      const buf = Buffer.from(Array.from({ length: 1 + Math.floor(next() * 6) }, () => bytes[Math.floor(next() * bytes.length)]))
+      expect([[...buf], isUtf8(buf)]).toEqual([[...buf], invalidUtf8At(buf) < 0])
+      if (isUtf8(buf)) valid++
+    }
+    expect(valid).toBeGreaterThan(500)
   })
 })
 
