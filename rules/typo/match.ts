@@ -13,12 +13,15 @@ import type { Block, Token } from '../../packages/core/src/types.js'
 export interface WrongForms {
   /** wrong → right */
   pairs: Map<string, string>
-  /** Forms by first character, longest first. */
-  byFirst: Map<string, string[]>
+  /** Forms by first code unit, longest first: `byFirst[firstCodes[code] - 1]`. */
+  byFirst: string[][]
   /** Phrases inside which a wrong form is correct usage, by the wrong forms they contain. */
   exceptions: Map<string, string[]>
-  /** 1 at the UTF-16 code of each form's first code unit: most characters are passed on this. */
-  firstCodes: Uint8Array
+  /**
+   * At each UTF-16 code, 1 + the index in byFirst of the forms starting with it, else 0: a
+   * character is looked up by number (`text[i]` would make a string of each Han character).
+   */
+  firstCodes: Uint16Array
 }
 
 export interface WrongHit {
@@ -32,13 +35,15 @@ export interface WrongHit {
 }
 
 export function compileForms(pairs: Map<string, string>, exceptions: string[]): WrongForms {
-  const byFirst = new Map<string, string[]>()
+  const firstCodes = new Uint16Array(0x10000)
+  const byFirst: string[][] = []
   for (const wrong of pairs.keys()) {
-    const list = byFirst.get(wrong[0]) ?? []
-    list.push(wrong)
-    byFirst.set(wrong[0], list)
+    if (!wrong) continue
+    const code = wrong.charCodeAt(0)
+    if (!firstCodes[code]) firstCodes[code] = byFirst.push([])
+    byFirst[firstCodes[code] - 1].push(wrong)
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
+  for (const list of byFirst) list.sort((a, b) => b.length - a.length)
   // The listed wrong forms spelled inside each exception phrase: its substrings looked up, not
   // every form searched for in every phrase (700 × 50 searches at each start-up).
   const byWrong = new Map<string, string[]>()
@@ -52,8 +57,6 @@ export function compileForms(pairs: Map<string, string>, exceptions: string[]): 
       else byWrong.set(wrong, [phrase])
     }
   }
-  const firstCodes = new Uint8Array(0x10000)
-  for (const wrong of pairs.keys()) firstCodes[wrong.charCodeAt(0)] = 1
   return { pairs, byFirst, exceptions: byWrong, firstCodes }
 }
 
@@ -85,10 +88,9 @@ export function findWrongForms(block: Block, forms: WrongForms): WrongHit[] {
   }
   const hits: WrongHit[] = []
   for (let i = 0; i < text.length; i++) {
-    if (!forms.firstCodes[text.charCodeAt(i)]) continue
-    const candidates = forms.byFirst.get(text[i])
-    if (!candidates) continue
-    for (const wrong of candidates) {
+    const at = forms.firstCodes[text.charCodeAt(i)]
+    if (!at) continue
+    for (const wrong of forms.byFirst[at - 1]) {
       if (!text.startsWith(wrong, i)) continue
       const j = i + wrong.length
       const first = tokenAt(i)
