@@ -88,23 +88,35 @@ export function hitsIn(tokens: Token[], pure: Set<string>): Hit[] {
   return hits
 }
 
+const PREPOSITION_CODES = new Set([...PREPOSITIONS].map((c) => c.charCodeAt(0)))
+const BARE_LIST = [...BARE]
+/** First characters of the degree words and bare complements that may follow 的. */
+const FOLLOW_CODES = new Set([...DEGREE, ...BARE_LIST].map((w) => w.charCodeAt(0)))
+/** Last characters of the pure adverbs, per list (the options may add some). */
+const pureEnds = new WeakMap<Set<string>, Set<number>>()
+
 /**
  * Whether a sentence can hold a hit, judged from its characters: some 的 followed by a degree
  * word, a bare complement or a preposition, or preceded by a pure adverb, or with 了, 着 or a
  * determiner after it. Every hit of shouldBeDi and shouldBeDe needs one of these (tokens are
  * contiguous: jieba returns every character), so a sentence without any is not segmented for
- * this rule; most sentences have none.
+ * this rule; most sentences have none. Linear in the sentence: a run of 的 is not quadratic.
  */
 export function mayHit(text: string, pure: Set<string>): boolean {
-  for (let j = text.indexOf('的'); j >= 0; j = text.indexOf('的', j + 1)) {
+  let j = text.indexOf('的')
+  if (j < 0) return false
+  // What follows the first 的 holds what follows any later one.
+  if (text.indexOf('了', j + 1) >= 0 || text.indexOf('着', j + 1) >= 0) return true
+  for (const d of DETERMINERS) if (text.indexOf(d, j + 1) >= 0) return true
+  let ends = pureEnds.get(pure)
+  if (!ends) pureEnds.set(pure, (ends = new Set([...pure].map((w) => w.charCodeAt(w.length - 1)))))
+  for (; j >= 0; j = text.indexOf('的', j + 1)) {
     const k = j + 1
     if (k >= text.length) break
-    if (PREPOSITIONS.has(text[k]) || DEGREE.some((d) => text.startsWith(d, k))) return true
-    for (const b of BARE) if (text.startsWith(b, k)) return true
-    for (const w of pure) if (j >= w.length && text.startsWith(w, j - w.length)) return true
-    const after = text.slice(k)
-    if (after.includes('了') || after.includes('着')) return true
-    for (const d of DETERMINERS) if (after.includes(d)) return true
+    const next = text.charCodeAt(k)
+    if (PREPOSITION_CODES.has(next)) return true
+    if (FOLLOW_CODES.has(next) && (DEGREE.some((d) => text.startsWith(d, k)) || BARE_LIST.some((b) => text.startsWith(b, k)))) return true
+    if (j > 0 && ends.has(text.charCodeAt(j - 1))) for (const w of pure) if (j >= w.length && text.startsWith(w, j - w.length)) return true
   }
   return false
 }
