@@ -18,6 +18,7 @@ const LITERALS = parseWordList(placeholderList)
 // A run of Latin letters, digits and ×: a placeholder when its only letters are X/x (20XX, ××).
 const RUN_RE = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ×✕]+/g
 const MARK = /[XxＸｘ×✕]/g
+const HAS_MARK = /[XxＸｘ×✕]/
 // ○○ / 〇〇 / □□ / ＊＊ next to Han text (not inside a numeral: 二〇〇五年).
 const SHAPE_RE = /[○〇◯]{2,}|□{2,}|＊{2,}/g
 const NUMERAL = /[零〇○◯一二三四五六七八九十百千万两0-9０-９]/
@@ -45,31 +46,37 @@ function precededBySurname(text: string, i: number): boolean {
   return SURNAMES.some((s) => text.endsWith(s, i))
 }
 
+function blank(text: string, hits: Hit[], start: number, end: number): void {
+  const severity = precededBySurname(text, start) && !NOT_NAME_AFTER.test(text.slice(end)) ? 'warning' : undefined
+  // Take the date part after the blank (XX年), so that adjacent blanks merge.
+  if (DATE_PART.test(text[end] ?? '')) end++
+  hits.push({ start, end, messageId: severity ? 'maybeName' : 'unfilled', severity })
+}
+
+const NO_HITS: Hit[] = []
+
 function findHits(text: string, literals: string[], ignore: Set<string>, ellipsis: boolean): Hit[] {
   const hits: Hit[] = []
-  const blank = (start: number, end: number) => {
-    const severity = precededBySurname(text, start) && !NOT_NAME_AFTER.test(text.slice(end)) ? 'warning' : undefined
-    // Take the date part after the blank (XX年), so that adjacent blanks merge.
-    if (DATE_PART.test(text[end] ?? '')) end++
-    hits.push({ start, end, messageId: severity ? 'maybeName' : 'unfilled', severity })
-  }
-  for (const m of allMatches(text, RUN_RE)) {
-    const run = m[0]
-    const marks = run.match(MARK)?.length ?? 0
-    if (!marks || /[A-WYZa-wyzＡ-ＷＹＺａ-ｗｙｚ]/.test(run)) continue
-    const end = m.index + run.length
-    const next = text[end] ?? ''
-    // XX世纪 is a Roman numeral; a lone X (X光, 3×4) is a blank only before 年/月/日/号.
-    if (/^[XＸ]+$/.test(run) && text.startsWith('世纪', end)) continue
-    if (marks < 2 && !(run.length === 1 && DATE_PART.test(next))) continue
-    if (marks < 2 && /^[×✕]$/.test(run) && NUMERAL.test(text[m.index - 1] ?? '')) continue
-    blank(m.index, end)
-  }
+  // A run is a blank only with an X or × in it: most paragraphs have none, and their numbers
+  // are not looked at one by one.
+  if (HAS_MARK.test(text))
+    for (const m of allMatches(text, RUN_RE)) {
+      const run = m[0]
+      const marks = run.match(MARK)?.length ?? 0
+      if (!marks || /[A-WYZa-wyzＡ-ＷＹＺａ-ｗｙｚ]/.test(run)) continue
+      const end = m.index + run.length
+      const next = text[end] ?? ''
+      // XX世纪 is a Roman numeral; a lone X (X光, 3×4) is a blank only before 年/月/日/号.
+      if (/^[XＸ]+$/.test(run) && text.startsWith('世纪', end)) continue
+      if (marks < 2 && !(run.length === 1 && DATE_PART.test(next))) continue
+      if (marks < 2 && /^[×✕]$/.test(run) && NUMERAL.test(text[m.index - 1] ?? '')) continue
+      blank(text, hits, m.index, end)
+    }
   for (const m of allMatches(text, SHAPE_RE)) {
     const before = text[m.index - 1] ?? ''
     const after = text[m.index + m[0].length] ?? ''
     if (NUMERAL.test(before) || NUMERAL.test(after) || !(HAN.test(before) || HAN.test(after))) continue
-    blank(m.index, m.index + m[0].length)
+    blank(text, hits, m.index, m.index + m[0].length)
   }
   for (const m of allMatches(text, MOU_RE)) {
     if (precededBySurname(text, m.index)) continue
@@ -99,6 +106,7 @@ function findHits(text: string, literals: string[], ignore: Set<string>, ellipsi
         hits.push({ start: m.index, end, messageId: 'ellipsis', severity: 'info' })
       }
     }
+  if (!hits.length) return NO_HITS
   hits.sort((a, b) => a.start - b.start || b.end - a.end)
   // Merge adjacent blanks of the same kind (20XX年XX月XX日); drop hits inside another.
   const out: Hit[] = []

@@ -155,12 +155,16 @@ export function splitSentences(text: string): Array<[number, number]> {
   const n = text.length
   const pairs = matchPairs(text)
   // depth[k] > 0: k lies inside a matched pair (between its opener and its closer, inclusive).
-  const depth = new Int32Array(n + 1)
-  for (const [open, close] of pairs) {
-    depth[open] += 1
-    depth[close + 1] -= 1
+  // Most sentences hold no quote or bracket: no array then.
+  let depth: Int32Array | undefined
+  if (pairs.size) {
+    depth = new Int32Array(n + 1)
+    for (const [open, close] of pairs) {
+      depth[open] += 1
+      depth[close + 1] -= 1
+    }
+    for (let i = 1; i <= n; i++) depth[i] += depth[i - 1]
   }
-  for (let i = 1; i <= n; i++) depth[i] += depth[i - 1]
   const out: Array<[number, number]> = []
   const push = (s: number, e: number) => {
     // Trim whitespace at both ends; drop empty sentences.
@@ -177,8 +181,8 @@ export function splitSentences(text: string): Array<[number, number]> {
     }
     let k = i
     while (k < n && CLASS[text.charCodeAt(k)] & TERMINATOR) k++
-    while (k < n && CLASS[text.charCodeAt(k)] & CLOSER && depth[k] > 0) k++
-    if (depth[k] === 0 || k >= n) {
+    while (k < n && CLASS[text.charCodeAt(k)] & CLOSER && depth !== undefined && depth[k] > 0) k++
+    if (depth === undefined || depth[k] === 0 || k >= n) {
       push(start, k)
       start = k
     }
