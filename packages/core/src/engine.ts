@@ -268,7 +268,8 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
           for (const r of hit.reports) emit(a.rule, a.severity, r, b.start)
           continue
         }
-        reports.length = 0
+        // Setting an array's length is a call into V8; most checks report nothing.
+        if (reports.length) reports.length = 0
         a.rule.check((view ??= blockView(doc, b, role)), ruleContexts[k])
         let inside = true
         for (const r of reports) {
