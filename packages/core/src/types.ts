@@ -32,6 +32,7 @@ export interface Block {
   /** Source offsets of the block's first and last+1 prose characters. */
   start: number
   end: number
+  /** Words with part-of-speech tags; the block is segmented the first time they are read. */
   tokens: Token[]
   /** Source offset of prose index `i` (`i` may equal text.length: the offset after the end). */
   toSource(i: number): number
@@ -49,6 +50,10 @@ export interface Sentence {
   /** Source offsets. */
   start: number
   end: number
+  /**
+   * The block's tokens that start in this sentence. Reading them segments the block; a rule that
+   * can tell from `text` that a sentence holds nothing for it should look there first.
+   */
   tokens: Token[]
   /** Source range of the prose range [i, j) relative to the sentence text. */
   range(i: number, j: number): [number, number]
