@@ -28,9 +28,14 @@ interface Opener {
 
 interface Scan {
   block: Block
+  /** The block holds a quote, bracket or book-title mark. */
+  marks: boolean
   unclosed: Opener[]
   unopened: number[]
 }
+
+/** Unclosed and unopened marks of a block that has none (most blocks): shared, never written. */
+const NONE: never[] = Object.freeze([]) as never[]
 
 /** An ordinal before `）` opening a segment: `1）`, `a）`, `一）` (GB/T 1.1 list items). */
 function afterOrdinal(text: string, i: number): boolean {
@@ -89,9 +94,12 @@ const rule: Rule<Options> = {
     const scans: Scan[] = []
     for (const block of doc.blocks) {
       const text = block.text
-      const scan: Scan = { block, unclosed: [], unopened: [] }
+      if (!ANY_MARK.test(text)) {
+        scans.push({ block, marks: false, unclosed: NONE, unopened: NONE })
+        continue
+      }
+      const scan: Scan = { block, marks: true, unclosed: [], unopened: [] }
       scans.push(scan)
-      if (!ANY_MARK.test(text)) continue
       // A quote that only its direction makes unbalanced (“一网通办“): fix that mark.
       const flipped = new Set<string>()
       // Half-width quotes first become full-width (punctuation-width), then tell the reading.
@@ -152,7 +160,7 @@ const rule: Rule<Options> = {
 
     // A quotation of several paragraphs: each opens with “, only the last one closes.
     const leading = (s: Scan) => s.block.text.length - s.block.text.trimStart().length
-    const opensQuote = (s: Scan | undefined) => s !== undefined && s.block.text[leading(s)] === '“'
+    const opensQuote = (s: Scan | undefined) => s !== undefined && s.marks && s.block.text[leading(s)] === '“'
     const leadOpen = (s: Scan) => s.unclosed.find((o) => o.i === leading(s) && s.block.text[o.i] === '“')
     const chainCloses: boolean[] = []
     for (let n = scans.length - 1; n >= 0; n--) chainCloses[n] = opensQuote(scans[n]) && (!leadOpen(scans[n]) || (chainCloses[n + 1] ?? false))

@@ -368,6 +368,12 @@ export function markdownChunks(source: string): Array<[number, number]> {
     blankBefore = false
     indentedBefore = INDENTED_RE.test(line)
     end = lineEnd
+    // Fences and HTML blocks start with ` ~ or < after at most three spaces: other lines (nearly
+    // all of a draft) skip their six expressions.
+    let k = 0
+    while (k < 3 && line.charCodeAt(k) === 0x20) k++
+    const lead = line.charCodeAt(k)
+    if (lead !== 0x60 && lead !== 0x7e && lead !== 0x3c) continue
     const f = FENCE_RE.exec(line)
     if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
       fence = { ch: f[1][0], len: f[1].length }
