@@ -55,7 +55,8 @@ function blank(text: string, hits: Hit[], start: number, end: number): void {
 
 const NO_HITS: Hit[] = []
 
-function findHits(text: string, literals: string[], ignore: Set<string>, ellipsis: boolean): Hit[] {
+/** `latins[n]`: literals[n] is a Latin word, found only where no letter adjoins it. */
+function findHits(text: string, literals: string[], latins: boolean[], ignore: Set<string>, ellipsis: boolean): Hit[] {
   const hits: Hit[] = []
   // A run is a blank only with an X or × in it: most paragraphs have none, and their numbers
   // are not looked at one by one.
@@ -82,8 +83,9 @@ function findHits(text: string, literals: string[], ignore: Set<string>, ellipsi
     if (precededBySurname(text, m.index)) continue
     hits.push({ start: m.index, end: m.index + m[0].length, messageId: 'maybeName', severity: 'warning' })
   }
-  for (const lit of literals) {
-    const latin = /^[A-Za-z]+$/.test(lit)
+  for (let n = 0; n < literals.length; n++) {
+    const lit = literals[n]
+    const latin = latins[n]
     for (let i = text.indexOf(lit); i >= 0; i = text.indexOf(lit, i + lit.length)) {
       if (latin && (/[A-Za-z]/.test(text[i - 1] ?? '') || /[A-Za-z]/.test(text[i + lit.length] ?? ''))) continue
       hits.push({ start: i, end: i + lit.length, messageId: 'unfilled' })
@@ -120,7 +122,10 @@ function findHits(text: string, literals: string[], ignore: Set<string>, ellipsi
   return out
 }
 
-const lists = perOptions((o: Options) => ({ literals: mergeList(LITERALS, o.extra), ignore: new Set(o.ignore) }))
+const lists = perOptions((o: Options) => {
+  const literals = mergeList(LITERALS, o.extra)
+  return { literals, latins: literals.map((lit) => /^[A-Za-z]+$/.test(lit)), ignore: new Set(o.ignore) }
+})
 
 const rule: Rule<Options> = {
   meta: {
@@ -150,9 +155,9 @@ const rule: Rule<Options> = {
     },
   },
   check(doc, { options, report }) {
-    const { literals, ignore } = lists(options)
+    const { literals, latins, ignore } = lists(options)
     for (const b of doc.blocks) {
-      for (const h of findHits(b.text, literals, ignore, options.ellipsis)) {
+      for (const h of findHits(b.text, literals, latins, ignore, options.ellipsis)) {
         const [start, end] = b.range(h.start, h.end)
         report({ messageId: h.messageId, data: { actual: b.text.slice(h.start, h.end) }, start, end, severity: h.severity })
       }

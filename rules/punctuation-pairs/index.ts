@@ -1,5 +1,4 @@
 import type { Block, Report, Rule } from '../../packages/core/src/types.js'
-import { allMatches } from '../../packages/core/src/kit.js'
 
 export type Options = Record<string, never>
 
@@ -15,9 +14,13 @@ const NAME: Record<string, string> = {
   '〈': '左单书名号', '〉': '右单书名号', '（': '左括号', '）': '右括号', '(': '左括号', ')': '右括号', '【': '左方头括号', '】': '右方头括号',
 }
 const HALF = new Set(['(', ')'])
-const MARKS = /[“”‘’《》〈〉（）【】()]/g
+const MARKS = '“”‘’《》〈〉（）【】()'
 /** Whether a paragraph has any mark to pair (many have none: skipped before any work). */
-const ANY_MARK = new RegExp(MARKS.source)
+const ANY_MARK = new RegExp(`[${MARKS}]`)
+/** 1 at the UTF-16 code of each mark. */
+const MARK_CODES = new Uint8Array(0x10000)
+for (const ch of MARKS) MARK_CODES[ch.charCodeAt(0)] = 1
+const CURLY_OPENERS = ['“', '‘']
 const LETTER = /[A-Za-z]/
 
 interface Opener {
@@ -56,6 +59,7 @@ const apostrophe = (text: string, i: number) => text[i] === '’' && LETTER.test
  * marks nesting makes several (“推进“一网通办“改革” may be nested), so none is fixed.
  */
 function flippedQuote(text: string, open: string): number {
+  if (!text.includes(open) && !text.includes(CLOSE[open])) return -1
   const marks: number[] = []
   for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) marks.push(i)
   for (let i = text.indexOf(CLOSE[open]); i >= 0; i = text.indexOf(CLOSE[open], i + 1)) if (!apostrophe(text, i)) marks.push(i)
@@ -101,21 +105,24 @@ const rule: Rule<Options> = {
       const scan: Scan = { block, marks: true, unclosed: [], unopened: [] }
       scans.push(scan)
       // A quote that only its direction makes unbalanced (“一网通办“): fix that mark.
-      const flipped = new Set<string>()
+      let flipped: Set<string> | undefined
       // Half-width quotes first become full-width (punctuation-width), then tell the reading.
-      for (const open of text.includes('"') ? [] : ['“', '‘']) {
-        const i = flippedQuote(text, open)
-        if (i < 0) continue
-        flipped.add(open)
-        const expected = text[i] === open ? CLOSE[open] : open
-        emit(block, i, { messageId: 'wrongQuote', data: { mark: text[i], expected }, expected: [expected] })
-      }
-      const quiet = (ch: string) => flipped.has(fam(ch))
+      if (!text.includes('"'))
+        for (const open of CURLY_OPENERS) {
+          const i = flippedQuote(text, open)
+          if (i < 0) continue
+          ;(flipped ??= new Set()).add(open)
+          const expected = text[i] === open ? CLOSE[open] : open
+          emit(block, i, { messageId: 'wrongQuote', data: { mark: text[i], expected }, expected: [expected] })
+        }
 
       const stack: Opener[] = []
       const half = (o: Opener) => HALF.has(text[o.i])
-      for (const { index: i, 0: ch } of allMatches(text, MARKS)) {
-        if (quiet(ch)) continue
+      for (let i = 0; i < text.length; i++) {
+        // The marks by code: a match object for each mark was most of this rule's garbage.
+        if (!MARK_CODES[text.charCodeAt(i)]) continue
+        const ch = text[i]
+        if (flipped?.has(fam(ch))) continue
         if (CLOSE[ch]) {
           stack.push({ i, involved: false })
           continue

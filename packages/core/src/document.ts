@@ -126,26 +126,29 @@ for (const [open, close] of Object.entries(PAIRS)) {
   CLOSE_OF[open.charCodeAt(0)] = close.charCodeAt(0)
 }
 
+/** What matchPairs returns for a text without a matched pair (most sentences): shared, never written. */
+const NO_PAIRS: ReadonlyMap<number, number> = new Map()
+
 /** Indices of matched opening and closing marks: open index → close index. */
-export function matchPairs(text: string): Map<number, number> {
-  const pairs = new Map<number, number>()
-  const stack: number[] = []
+export function matchPairs(text: string): ReadonlyMap<number, number> {
+  let pairs: Map<number, number> | undefined
+  let stack: number[] | undefined
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     const cls = CLASS[c]
-    if (cls & OPENER) stack.push(i)
-    else if (cls & CLOSER) {
+    if (cls & OPENER) (stack ??= []).push(i)
+    else if (cls & CLOSER && stack) {
       // Pop back to the matching opener, dropping unmatched ones in between.
       for (let k = stack.length - 1; k >= 0; k--) {
         if (CLOSE_OF[text.charCodeAt(stack[k])] === c) {
-          pairs.set(stack[k], i)
+          ;(pairs ??= new Map()).set(stack[k], i)
           stack.length = k
           break
         }
       }
     }
   }
-  return pairs
+  return pairs ?? NO_PAIRS
 }
 
 /** What `\s` matches, as a code unit. */
@@ -166,12 +169,6 @@ export function splitSentences(text: string): Array<[number, number]> {
     for (let i = 1; i <= n; i++) depth[i] += depth[i - 1]
   }
   const out: Array<[number, number]> = []
-  const push = (s: number, e: number) => {
-    // Trim whitespace at both ends; drop empty sentences.
-    while (s < e && isSpace(text.charCodeAt(s))) s++
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
-    if (e > s) out.push([s, e])
-  }
   let start = 0
   let i = 0
   while (i < n) {
@@ -183,13 +180,20 @@ export function splitSentences(text: string): Array<[number, number]> {
     while (k < n && CLASS[text.charCodeAt(k)] & TERMINATOR) k++
     while (k < n && CLASS[text.charCodeAt(k)] & CLOSER && depth !== undefined && depth[k] > 0) k++
     if (depth === undefined || depth[k] === 0 || k >= n) {
-      push(start, k)
+      pushTrimmed(out, text, start, k)
       start = k
     }
     i = k
   }
-  if (start < n) push(start, n)
+  if (start < n) pushTrimmed(out, text, start, n)
   return out
+}
+
+/** Add the sentence [s, e) without the whitespace at its ends, unless nothing else is left. */
+function pushTrimmed(out: Array<[number, number]>, text: string, s: number, e: number): void {
+  while (s < e && isSpace(text.charCodeAt(s))) s++
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+  if (e > s) out.push([s, e])
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -174,7 +174,7 @@ export function compileGapPattern(entry: string, maxGap = 30): RegExp {
   return new RegExp(parts.join(`[^。！？；!?;\\n${PLACEHOLDER}]{1,${maxGap}}?`), 'g')
 }
 
-let quoted: { text: string; pairs: Map<number, number> } = { text: '', pairs: new Map() }
+let quoted: { text: string; pairs: ReadonlyMap<number, number> } = { text: '', pairs: new Map() }
 
 /** Whether prose index `i` of `text` lies inside a matched pair of quotes (“”‘’「」『』). */
 export function insideQuotes(text: string, i: number, j = i + 1): boolean {

@@ -291,7 +291,6 @@ export function parseMarkdownWhole(source: string, atStart = true): ParsedSource
 
 /** Link reference and footnote definitions reach across chunks: such a document is parsed whole. */
 const DEFINITION_RE = /\[[^\]\n\r]*\]:/
-const LINE_RE = /([^\r\n]*)(\r\n|\r|\n|$)/y
 const BLANK_RE = /^[ \t]*$/
 /** Indented lines continue a list item or a code block; a BOM is only stripped at the very start. */
 const INDENTED_RE = /^[ \t\ufeff]/
@@ -329,13 +328,18 @@ export function markdownChunks(source: string): Array<[number, number]> {
   let front: RegExp | null = null
   let pos = 0
   let lineNo = 0
-  while (pos < source.length) {
-    LINE_RE.lastIndex = pos
-    const m = LINE_RE.exec(source)!
-    const line = m[1]
+  // Lines end at \r\n, \r or \n. Found with indexOf, not an expression per line: the next \r
+  // is looked for again only once passed, so a file without one is searched for it once.
+  const n = source.length
+  let nextCR = source.indexOf('\r')
+  while (pos < n) {
+    let lineEnd = source.indexOf('\n', pos)
+    if (lineEnd < 0) lineEnd = n
+    if (nextCR >= 0 && nextCR < pos) nextCR = source.indexOf('\r', pos)
+    if (nextCR >= 0 && nextCR < lineEnd) lineEnd = nextCR
+    const line = source.slice(pos, lineEnd)
     const lineStart = pos
-    const lineEnd = pos + line.length
-    pos = lineEnd + m[2].length
+    pos = lineEnd >= n ? n : lineEnd + (source.charCodeAt(lineEnd) === 13 && source.charCodeAt(lineEnd + 1) === 10 ? 2 : 1)
     if (lineNo++ === 0 && FRONT_OPEN_RE.test(line)) {
       front = line.startsWith('-') ? /^---$/ : /^\+\+\+$/
       start = lineStart
