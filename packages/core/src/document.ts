@@ -474,7 +474,7 @@ export function buildDocument(source: string, options: BuildOptions): BuiltDocum
 
   // Line starts for positions.
   const lineStarts = [0]
-  for (let k = 0; k < source.length; k++) if (source.charCodeAt(k) === 10) lineStarts.push(k + 1)
+  for (let k = source.indexOf('\n'); k >= 0; k = source.indexOf('\n', k + 1)) lineStarts.push(k + 1)
   const position = (offset: number) => {
     let lo = 0
     let hi = lineStarts.length - 1
