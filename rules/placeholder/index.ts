@@ -18,7 +18,7 @@ const LITERALS = parseWordList(placeholderList)
 // A run of Latin letters, digits and ×: a placeholder when its only letters are X/x (20XX, ××).
 const RUN_RE = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ×✕]+/g
 const MARK = /[XxＸｘ×✕]/g
-const HAS_MARK = /[XxＸｘ×✕]/
+const HAS_MARK = new RegExp(MARK.source)
 // ○○ / 〇〇 / □□ / ＊＊ next to Han text (not inside a numeral: 二〇〇五年).
 const SHAPE_RE = /[○〇◯]{2,}|□{2,}|＊{2,}/g
 const NUMERAL = /[零〇○◯一二三四五六七八九十百千万两0-9０-９]/
@@ -53,7 +53,8 @@ function blank(text: string, hits: Hit[], start: number, end: number): void {
   hits.push({ start, end, messageId: severity ? 'maybeName' : 'unfilled', severity })
 }
 
-const NO_HITS: Hit[] = []
+/** What findHits returns for a paragraph without a blank (most): shared, never written. */
+const NO_HITS: Hit[] = Object.freeze([]) as unknown as Hit[]
 
 /** `latins[n]`: literals[n] is a Latin word, found only where no letter adjoins it. */
 function findHits(text: string, literals: string[], latins: boolean[], ignore: Set<string>, ellipsis: boolean): Hit[] {
