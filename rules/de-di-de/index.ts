@@ -19,9 +19,9 @@ const NOT_MANNER = new Set(parseWordList(notMannerList))
 const COMPLEMENTS = new Set(parseWordList(complementList))
 const BARE = new Set(parseWordList(bareList))
 // Longest first: 越来越 before 越, 不够 before 不.
-const DEGREE = ['越来越', '不够', '不太', '非常', '十分', '特别', '比较', '相当', '更加', '极为', '较为', '格外', '尤为', '很', '太', '挺', '更', '较']
-const DETERMINERS = new Set(['各项', '各类', '各种', '各个', '各级', '这些', '那些', '所有', '一切', '全部', '广大', '我们', '他们', '大家', '自己'])
-const PREPOSITIONS = new Set(['向', '对', '把', '将', '给', '替', '为', '从', '与', '同', '跟'])
+export const DEGREE = ['越来越', '不够', '不太', '非常', '十分', '特别', '比较', '相当', '更加', '极为', '较为', '格外', '尤为', '很', '太', '挺', '更', '较']
+export const DETERMINERS = new Set(['各项', '各类', '各种', '各个', '各级', '这些', '那些', '所有', '一切', '全部', '广大', '我们', '他们', '大家', '自己'])
+export const PREPOSITIONS = new Set(['向', '对', '把', '将', '给', '替', '为', '从', '与', '同', '跟'])
 const COMPARATIVE = new Set(['更', '更加', '越来越'])
 
 const isVerb = (t?: Token) => t !== undefined && /^v[di]?$/.test(t.pos)
