@@ -66,8 +66,15 @@ interface Prepared {
   literal: Map<string, Entry>
   keys: string[]
   gaps: Entry[]
+  /**
+   * The first literal part of each gap entry: a paragraph spelling none of them has no gap match.
+   * Undefined when an entry starts with its gap (every paragraph is then searched).
+   */
+  gapFirsts?: string[]
   size: number
 }
+
+const NO_ENTRIES: Entry[] = []
 
 /** Entry lists are module-level (or cached per options): split each once into literals and gaps. */
 const prepared = new WeakMap<Entry[], Prepared>()
@@ -77,7 +84,8 @@ function prepare(entries: Entry[]): Prepared {
   if (hit && hit.size === entries.length) return hit
   const literal = new Map<string, Entry>()
   for (const e of entries) if (!e.re) literal.set(e.text, e)
-  const p = { literal, keys: [...literal.keys()], gaps: entries.filter((e) => e.re), size: entries.length }
+  const gaps = entries.filter((e) => e.re)
+  const p = { literal, keys: [...literal.keys()], gaps, gapFirsts: gaps.every((e) => e.parts[0]) ? gaps.map((e) => e.parts[0]) : undefined, size: entries.length }
   prepared.set(entries, p)
   return p
 }
@@ -97,7 +105,7 @@ export function findPhrases(block: Block, entries: Entry[]): Hit[] {
     return bounds
   }
   const hits: Hit[] = []
-  const { literal, keys, gaps } = prepare(entries)
+  const { literal, keys, gaps, gapFirsts } = prepare(entries)
   // Most paragraphs hold no listed phrase at all: those are not segmented for this.
   if (containsAny(text, keys)) {
     for (const m of matchPhrases(block.tokens, keys)) {
@@ -105,7 +113,7 @@ export function findPhrases(block: Block, entries: Entry[]): Hit[] {
       hits.push({ entry: literal.get(m.phrase)!, index, length: m.phrase.length, start: m.start, end: m.end })
     }
   }
-  for (const e of gaps) {
+  for (const e of !gapFirsts || containsAny(text, gapFirsts) ? gaps : NO_ENTRIES) {
     // A match starts with the first literal part.
     if (!text.includes(e.parts[0])) continue
     const re = new RegExp(e.re!.source, 'g')
