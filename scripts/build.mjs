@@ -47,8 +47,9 @@ function ruleReadmes() {
 // launchers (dist/cli.js, dist/server.js) start through V8's code cache
 // (packages/core/src/code-cache.ts): compiling the bundle is a large part of every start-up. The
 // caches are written below, after a run over the fixtures. The CLI's rarely used heavy
-// dependencies (the HTTP server's fastify, .docx reading's mammoth) stay outside its bundle and
-// are loaded from node_modules when `ximo serve` or a .docx file needs them.
+// dependencies (the HTTP server's fastify, .docx reading's mammoth, GB18030 decoding's iconv-lite)
+// stay outside its bundle and are loaded from node_modules when `ximo serve`, a .docx file or a
+// file that is not UTF-8 needs them.
 // Strict, as the ES modules they are built from (and as the bundles were when they were ES modules).
 const commonJs = {
   format: 'cjs',
@@ -63,7 +64,7 @@ for (const cache of [join(cliDist, 'cli-main.cjs.cache'), join(serverDist, 'serv
 
 const entries = [
   ['packages/core/src/index.ts', 'packages/core/dist/index.js'],
-  ['packages/cli/src/main.ts', 'packages/cli/dist/cli-main.cjs', { ...commonJs, external: [...common.external, 'fastify', '@fastify/*', 'mammoth'] }],
+  ['packages/cli/src/main.ts', 'packages/cli/dist/cli-main.cjs', { ...commonJs, external: [...common.external, 'fastify', '@fastify/*', 'mammoth', 'iconv-lite'] }],
   ['packages/cli/src/launch.ts', 'packages/cli/dist/cli.js', commonJs],
   ['packages/language-server/src/main.ts', 'packages/language-server/dist/server-main.cjs', { plugins: [ruleReadmes()], ...commonJs }],
   ['packages/language-server/src/launch.ts', 'packages/language-server/dist/server.js', commonJs],

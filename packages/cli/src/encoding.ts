@@ -4,7 +4,19 @@
  * Chinese reason; never a crash, never a silent mangling.
  */
 import { isUtf8 } from 'node:buffer'
-import iconv from 'iconv-lite'
+import { createRequire } from 'node:module'
+
+type Iconv = typeof import('iconv-lite')
+let iconvModule: Iconv | undefined
+
+/**
+ * iconv-lite, required the first time a file is not UTF-8. The CLI bundle leaves it out (its
+ * code tables were a third of the bundle, read and hashed at every start); it is a dependency
+ * of @ximo/cli and comes from node_modules.
+ */
+function iconv(): Iconv {
+  return (iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv)
+}
 
 export type Encoding = 'utf-8' | 'gb18030'
 
@@ -84,10 +96,10 @@ const lineOfByte = (buf: Uint8Array, at: number): number => {
 }
 
 const gbExact = (bytes: Buffer): string | null => {
-  const text = iconv.decode(bytes, 'gb18030', { stripBOM: false })
+  const text = iconv().decode(bytes, 'gb18030', { stripBOM: false })
   // Only accept a reading that has no replacement characters and writes back to the very
   // same bytes.
-  return !text.includes('\ufffd') && iconv.encode(text, 'gb18030').equals(bytes) ? text : null
+  return !text.includes('\ufffd') && iconv().encode(text, 'gb18030').equals(bytes) ? text : null
 }
 
 function tryGb18030(buf: Buffer): { text: string } | { badLine: number } {
@@ -147,8 +159,8 @@ export function encode(text: string, encoding: Encoding, bom: boolean): Buffer {
       throw new DecodeError('unsupported', '修复后的文本含有无法保存的字符，未写入文件。')
     return Buffer.from(full, 'utf8')
   }
-  const out = iconv.encode(full, 'gb18030')
-  if (iconv.decode(out, 'gb18030', { stripBOM: false }) !== full)
+  const out = iconv().encode(full, 'gb18030')
+  if (iconv().decode(out, 'gb18030', { stripBOM: false }) !== full)
     throw new DecodeError('unsupported', '修复后的文本无法按 GB18030 编码保存，未写入文件。')
   return out
 }
