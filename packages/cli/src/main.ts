@@ -2,9 +2,8 @@
  * The `ximo` executable: run the CLI on this process's arguments and streams. The same bundle
  * is the script of the worker threads that lint many files (see pool.ts).
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { run, EXIT_FAILURE } from './cli.js'
-import { isLintWorker, runLintWorker } from './pool.js'
+import { isLintWorker, runLintWorker, WORKER_ARG, workerThreads } from './pool.js'
 
 function readStdin(): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -63,5 +62,8 @@ function main(): void {
   )
 }
 
-if (!isMainThread && isLintWorker(workerData)) void runLintWorker(workerData, (m) => parentPort!.postMessage(m))
+// A lint worker is started with WORKER_ARG; only then is node:worker_threads loaded to check
+// (a user who types the argument still gets the CLI: the thread must also not be the main one).
+const threads = process.argv.includes(WORKER_ARG) ? workerThreads() : undefined
+if (threads && !threads.isMainThread && isLintWorker(threads.workerData)) void runLintWorker(threads.workerData, (m) => threads.parentPort!.postMessage(m))
 else main()
