@@ -24,7 +24,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeCorpus, writePathological, COPIES } from './lib/corpus.mjs'
-import { measure } from './lib/measure.mjs'
+import { measure, measureTogether } from './lib/measure.mjs'
 import { ensurePeers, peerCommands } from './lib/peers.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -95,13 +95,22 @@ async function m(key, [cmd, args], opts = {}) {
 
 const cal = calibrate()
 await m('startup', ximo(tiny))
+// Ximo and the floor, one file and 30, in turns: the figures compared share the machine's moods.
 for (const [kind, c] of [['varied', V], ['repeated', R]]) {
-  await m(`ximo.${kind}.x1`, ximo(c.x1))
-  await m(`ximo.${kind}.x30`, ximo(c.x30))
-  await m(`ximo.${kind}.files`, ximo(c.dir))
-  await m(`floor.${kind}.x1`, floor(c.x1))
-  await m(`floor.${kind}.x30`, floor(c.x30))
-  await m(`floor.${kind}.files`, floor(c.dir))
+  const specs = [
+    [`ximo.${kind}.x1`, ximo(c.x1)],
+    [`floor.${kind}.x1`, floor(c.x1)],
+    [`ximo.${kind}.x30`, ximo(c.x30)],
+    [`ximo.${kind}.files`, ximo(c.dir)],
+    [`floor.${kind}.x30`, floor(c.x30)],
+    [`floor.${kind}.files`, floor(c.dir)],
+  ].map(([key, [cmd, args]]) => ({ key, cmd, args }))
+  log(`测量 ${specs.map((s) => s.key).join('、')}（轮流）…`)
+  const got = await measureTogether(specs, { runs: RUNS, cwd: CORPUS })
+  for (const [key, r] of Object.entries(got)) {
+    results[key] = r
+    if (r.failed) log(`  ${key}：${r.failed}`)
+  }
 }
 // The default is half the cores (defaultJobs in packages/cli/src/pool.ts); every core, for comparison.
 const ALL_CORES = availableParallelism()

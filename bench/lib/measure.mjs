@@ -52,6 +52,40 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
+/** The figures of a set of runs, as measure() gives them. */
+function summarize(all, { ok, timeoutS }) {
+  const good = all.filter((r) => !r.timedOut && ok(r.code))
+  const bad = all.find((r) => r.timedOut || !ok(r.code))
+  const rss = good.map((r) => r.rssMB).filter(Number.isFinite)
+  return {
+    runs: good.length,
+    wall: median(good.map((r) => r.wall)),
+    min: Math.min(...good.map((r) => r.wall)),
+    cpu: median(good.map((r) => r.cpu)),
+    rssMB: rss.length ? Math.max(...rss) : NaN,
+    failed: bad ? (bad.timedOut ? `超过 ${timeoutS} 秒未结束` : `退出码 ${bad.code}：${bad.stderr.trim().split('\n').slice(-3).join(' ')}`) : undefined,
+  }
+}
+
+/**
+ * Several commands measured in turns (A B C A B C …, after one unmeasured run of each), so that
+ * the machine's slow and quick minutes fall on all of them alike: figures that are compared
+ * (Ximo against the floor, one file against 30) are taken together. `specs`: { key, cmd, args }.
+ * Returns { [key]: the figures measure() gives }.
+ */
+export async function measureTogether(specs, { runs = 5, warmup = 1, cwd, timeoutS = 120, ok = (c) => c === 0 || c === 1 } = {}) {
+  for (let i = 0; i < warmup; i++) for (const s of specs) await runOnce(s.cmd, s.args, { cwd, timeoutS })
+  const all = Object.fromEntries(specs.map((s) => [s.key, []]))
+  for (let i = 0; i < runs; i++) {
+    for (const s of specs) {
+      const done = all[s.key]
+      if (done.some((r) => r.timedOut || !ok(r.code))) continue
+      done.push(await runOnce(s.cmd, s.args, { cwd, timeoutS }))
+    }
+  }
+  return Object.fromEntries(specs.map((s) => [s.key, summarize(all[s.key], { ok, timeoutS })]))
+}
+
 /**
  * `runs` runs (after `warmup` unmeasured ones): the median wall time, the largest peak memory,
  * the median CPU time. `ok(code)` decides whether a run failed (its stderr is kept).
@@ -68,15 +102,5 @@ export async function measure(cmd, args, { runs = 5, warmup = 1, cwd, timeoutS =
     if (r.timedOut || !ok(r.code)) break
     if (total > maxTotalS) break
   }
-  const good = all.filter((r) => !r.timedOut && ok(r.code))
-  const bad = all.find((r) => r.timedOut || !ok(r.code))
-  const rss = good.map((r) => r.rssMB).filter(Number.isFinite)
-  return {
-    runs: good.length,
-    wall: median(good.map((r) => r.wall)),
-    min: Math.min(...good.map((r) => r.wall)),
-    cpu: median(good.map((r) => r.cpu)),
-    rssMB: rss.length ? Math.max(...rss) : NaN,
-    failed: bad ? (bad.timedOut ? `超过 ${timeoutS} 秒未结束` : `退出码 ${bad.code}：${bad.stderr.trim().split('\n').slice(-3).join(' ')}`) : undefined,
-  }
+  return summarize(all, { ok, timeoutS })
 }
