@@ -74,7 +74,8 @@ interface Prepared {
   size: number
 }
 
-const NO_ENTRIES: Entry[] = []
+/** The gap entries of a paragraph that spells none of their first parts: shared, never written. */
+const NO_ENTRIES: Entry[] = Object.freeze([]) as unknown as Entry[]
 
 /** Entry lists are module-level (or cached per options): split each once into literals and gaps. */
 const prepared = new WeakMap<Entry[], Prepared>()
