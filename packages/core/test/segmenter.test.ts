@@ -1,15 +1,17 @@
 import { describe, it, expect } from 'vitest'
 import { createRequire } from 'node:module'
-import { readFileSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { WordTags, normaliseDictLines } from '../src/segmenter.js'
+import { WordTags, loadJiebaDict, normaliseDictLines } from '../src/segmenter.js'
 
 // WordTags must give exactly what @node-rs/jieba's own `tag` gives, word for word and tag for
 // tag: compare the two on one jieba instance (the domain dictionary loaded, as core does).
 const require = createRequire(import.meta.url)
 const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba')
-const dictText = readFileSync(join(dirname(require.resolve('@node-rs/jieba')), 'dict.txt'), 'utf8')
+const dictPath = join(dirname(require.resolve('@node-rs/jieba')), 'dict.txt')
+const dictText = readFileSync(dictPath, 'utf8')
 const jieba = Jieba.withDict(Buffer.from(dictText))
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..')
 const domain = normaliseDictLines(readFileSync(join(root, 'packages/core/dict/zhengwu.txt'), 'utf8').split('\n'))
@@ -105,5 +107,52 @@ describe('WordTags (cut, then each word tagged once)', () => {
     local.loadDict(Buffer.from('放管服 2000 nz\n我局 2000 nt\n'))
     tags.clear()
     expect(flat(tags.tag('我局推进放管服改革', true))).toBe('我局/nt 推进/v 放管服/nz 改革/vn')
+  })
+})
+
+describe('loadJiebaDict (the dictionary handed to jieba in pieces)', () => {
+  /** A stand-in for jieba's class that keeps what it is given. */
+  const recorder = () => {
+    const pieces: string[] = []
+    const instance = { loadDict: (b: Uint8Array) => void pieces.push(Buffer.from(b).toString('utf8')) }
+    const Fake = { withDict: (b: Uint8Array) => (pieces.push(Buffer.from(b).toString('utf8')), instance) }
+    return { Fake: Fake as unknown as Parameters<typeof loadJiebaDict>[0], pieces }
+  }
+
+  it('hands over every byte once, in order, in pieces of whole lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ximo-dict-'))
+    try {
+      const cases = [
+        '一 10 m\n二 20 m\n三 30 m\n',
+        // no newline at the end, a line longer than the piece, an empty line, CRLF
+        `甲 5 n\n${'长'.repeat(40)} 3 n\n\n乙 7 v\r\n丙 9 a`,
+        '',
+      ]
+      for (const text of cases)
+        for (const piece of [8, 16, 64, 1 << 20]) {
+          const file = join(dir, 'dict.txt')
+          writeFileSync(file, text)
+          const { Fake, pieces } = recorder()
+          loadJiebaDict(Fake, file, piece)
+          expect(pieces.join('')).toBe(text)
+          for (const p of pieces.slice(0, -1)) expect(p.endsWith('\n')).toBe(true)
+          if (piece === 8 && text.length > 40) expect(pieces.length).toBeGreaterThan(3)
+        }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('gives jieba the same dictionary as the whole file at once', () => {
+    const whole = Jieba.withDict(Buffer.from(dictText))
+    // Small pieces: about 80 of them, each a boundary where a line could be lost or split.
+    const pieces = loadJiebaDict(Jieba, dictPath, 64 * 1024)
+    const words = dictText.split('\n').map((l) => l.split(' ')[0]).filter(Boolean)
+    // Every dictionary word on a line of its own: a word lost or split, or a frequency changed,
+    // changes how its line is cut.
+    const lines = words.join('\n')
+    expect(pieces.cut(lines, true)).toEqual(whole.cut(lines, true))
+    const sample = words.filter((_, i) => i % 40 === 0).join('，')
+    expect(flat(pieces.tag(sample, true))).toBe(flat(whole.tag(sample, true)))
   })
 })
