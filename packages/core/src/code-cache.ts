@@ -32,6 +32,8 @@ export interface BundleRun {
   cache: CodeCacheUse
   /** Write the cache for this bundle from what this run has compiled so far. */
   saveCache(): void
+  /** The cache will be written as the process exits. */
+  writesCache: boolean
 }
 
 /**
@@ -74,7 +76,7 @@ export function runWithCodeCache(file: string, cacheDir: string | undefined = pr
   const module = { exports: {} as unknown }
   const wrapper = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: typeof module, f: string, d: string) => void
   wrapper(module.exports, require, module, file, dirname(file))
-  return { exports: module.exports, cache, saveCache }
+  return { exports: module.exports, cache, saveCache, writesCache: write }
 }
 
 function writeAtomically(file: string, data: Buffer): void {
