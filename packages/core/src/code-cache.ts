@@ -20,6 +20,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
 import { Script } from 'node:vm'
 
 const HASH_BYTES = 20
@@ -32,8 +33,17 @@ export interface BundleRun {
   cache: CodeCacheUse
   /** Write the cache for this bundle from what this run has compiled so far. */
   saveCache(): void
-  /** The cache will be written as the process exits. */
-  writesCache: boolean
+}
+
+/**
+ * A V8 flag a bundle is given once it has run (`set`), and the flag's default (`reset`). V8
+ * records the flags a cache is made under and refuses the cache under others, so they are
+ * undone while the cache is written. Given on Node's command line instead, they would make Node
+ * refuse the code cache of its own modules too.
+ */
+export interface RuntimeFlag {
+  set: string
+  reset: string
 }
 
 /**
@@ -41,7 +51,11 @@ export interface BundleRun {
  * build), or a `cacheDir` holding no usable cache, the cache is written as the process exits, so
  * that it holds every function the run compiled.
  */
-export function runWithCodeCache(file: string, cacheDir: string | undefined = process.env.XIMO_CODE_CACHE_DIR || undefined): BundleRun {
+export function runWithCodeCache(
+  file: string,
+  cacheDir: string | undefined = process.env.XIMO_CODE_CACHE_DIR || undefined,
+  runtimeFlags: readonly RuntimeFlag[] = [],
+): BundleRun {
   const cacheFile = cacheDir ? join(cacheDir, `${basename(file)}.cache`) : `${file}.cache`
   const source = readFileSync(file)
   const hash = createHash('sha1').update(source).digest()
@@ -59,7 +73,14 @@ export function runWithCodeCache(file: string, cacheDir: string | undefined = pr
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString(isAscii(source) ? 'latin1' : 'utf8')}\n})`, { filename: file, cachedData })
   if (cachedData) cache = script.cachedDataRejected ? 'refused' : 'used'
   if (process.env.XIMO_CODE_CACHE_DEBUG) process.stderr.write(`ximo code cache: ${cache} (${cacheFile})\n`)
-  const saveCache = () => writeAtomically(cacheFile, Buffer.concat([hash, script.createCachedData()]))
+  const saveCache = () => {
+    for (const flag of runtimeFlags) setFlagsFromString(flag.reset)
+    try {
+      writeAtomically(cacheFile, Buffer.concat([hash, script.createCachedData()]))
+    } finally {
+      for (const flag of runtimeFlags) setFlagsFromString(flag.set)
+    }
+  }
   const require = createRequire(file)
   const write = process.env.XIMO_WRITE_CODE_CACHE === '1' || (cacheDir !== undefined && cache !== 'used')
   // Only a process's main thread writes it (the CLI's worker threads load the same bundle).
@@ -76,7 +97,8 @@ export function runWithCodeCache(file: string, cacheDir: string | undefined = pr
   const module = { exports: {} as unknown }
   const wrapper = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: typeof module, f: string, d: string) => void
   wrapper(module.exports, require, module, file, dirname(file))
-  return { exports: module.exports, cache, saveCache, writesCache: write }
+  for (const flag of runtimeFlags) setFlagsFromString(flag.set)
+  return { exports: module.exports, cache, saveCache }
 }
 
 function writeAtomically(file: string, data: Buffer): void {

@@ -4,9 +4,7 @@
  * sets the V8 flags that keep its memory down (runtime-flags.ts).
  */
 import { fileURLToPath } from 'node:url'
-import { setFlagsFromString } from 'node:v8'
 import { runWithCodeCache } from '../../core/src/code-cache.js'
-import { applyRuntimeFlags } from './runtime-flags.js'
+import { RUNTIME_FLAGS } from './runtime-flags.js'
 
-const run = runWithCodeCache(fileURLToPath(new URL('./server-main.cjs', import.meta.url)))
-applyRuntimeFlags(run.writesCache, setFlagsFromString)
+runWithCodeCache(fileURLToPath(new URL('./server-main.cjs', import.meta.url)), undefined, RUNTIME_FLAGS)
