@@ -117,7 +117,10 @@ export function findPhrases(block: Block, entries: Entry[]): Hit[] {
   for (const e of !gapFirsts || containsAny(text, gapFirsts) ? gaps : NO_ENTRIES) {
     // A match starts with the first literal part.
     if (!text.includes(e.parts[0])) continue
-    const re = new RegExp(e.re!.source, 'g')
+    // The entry's own expression (global, from compileGapPattern): each search runs to its end,
+    // where exec leaves lastIndex at 0 again.
+    const re = e.re!
+    re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = re.exec(text))) {
       const i = m.index
