@@ -1,5 +1,6 @@
 import type { Rule, Token } from '../../packages/core/src/types.js'
 import { mergeList, parseWordList, perOptions } from '../../packages/core/src/kit.js'
+import { longestAddedWord } from '../../packages/core/src/segmenter.js'
 import pureList from './pure-adverbs.txt'
 import mannerList from './manner.txt'
 import notMannerList from './not-manner.txt'
@@ -25,7 +26,9 @@ export const PREPOSITIONS = new Set(['向', '对', '把', '将', '给', '替', '
 const COMPARATIVE = new Set(['更', '更加', '越来越'])
 
 const isVerb = (t?: Token) => t !== undefined && /^v[di]?$/.test(t.pos)
-const isVerbal = (t?: Token) => t !== undefined && /^(v[din]?|a)$/.test(t.pos)
+/** The tags of verbs and adjectives (isVerbal). */
+const VERBAL_TAGS = /^(v[din]?|a)$/
+const isVerbal = (t?: Token) => t !== undefined && VERBAL_TAGS.test(t.pos)
 /** Punctuation, whitespace, the end of the sentence. */
 const isBreak = (t?: Token) => t === undefined || (t.pos === 'x' && !/\p{Script=Han}/u.test(t.text)) || t.pos === 'code'
 
@@ -92,22 +95,36 @@ const PREPOSITION_CODES = new Set([...PREPOSITIONS].map((c) => c.charCodeAt(0)))
 const BARE_LIST = [...BARE]
 /** First characters of the degree words and bare complements that may follow 的. */
 const FOLLOW_CODES = new Set([...DEGREE, ...BARE_LIST].map((w) => w.charCodeAt(0)))
+/** First characters of the determiners. */
+const DETERMINER_CODES = new Set([...DETERMINERS].map((w) => w.charCodeAt(0)))
+const LE = '了'.charCodeAt(0)
+const ZHE = '着'.charCodeAt(0)
 /** Last characters of the pure adverbs, per list (the options may add some). */
 const pureEnds = new WeakMap<Set<string>, Set<number>>()
+
+/** The longest word jieba's dictionary tags v, vd, vi, vn or a (prefilter.test.ts checks dict.txt). */
+export const VERBAL_WORD_MAX = 6
+
+/**
+ * How long the verb between 的 and 了 (认真的研究了) or a determiner (扎实的推进各项) can be. A
+ * token tagged as a verb is a dictionary word, so: the longest in jieba's dictionary or among
+ * the words added with such a tag (the domain dictionary, the user's `dictionary`).
+ */
+export function verbalReach(): number {
+  return Math.max(VERBAL_WORD_MAX, longestAddedWord(VERBAL_TAGS))
+}
 
 /**
  * Whether a sentence can hold a hit, judged from its characters: some 的 followed by a degree
  * word, a bare complement or a preposition, or preceded by a pure adverb, or with 了, 着 or a
- * determiner after it. Every hit of shouldBeDi and shouldBeDe needs one of these (tokens are
- * contiguous: jieba returns every character), so a sentence without any is not segmented for
- * this rule; most sentences have none. Linear in the sentence: a run of 的 is not quadratic.
+ * determiner right after the verb that follows it (within `reach` characters plus one). Every
+ * hit of shouldBeDi and shouldBeDe needs one of these (tokens are contiguous: jieba returns
+ * every character), so a sentence without any is not segmented for this rule; most sentences
+ * have none. Linear in the sentence: each 的 looks at most `reach` characters ahead.
  */
-export function mayHit(text: string, pure: Set<string>): boolean {
+export function mayHit(text: string, pure: Set<string>, reach = verbalReach()): boolean {
   let j = text.indexOf('的')
   if (j < 0) return false
-  // What follows the first 的 holds what follows any later one.
-  if (text.indexOf('了', j + 1) >= 0 || text.indexOf('着', j + 1) >= 0) return true
-  for (const d of DETERMINERS) if (text.indexOf(d, j + 1) >= 0) return true
   let ends = pureEnds.get(pure)
   if (!ends) pureEnds.set(pure, (ends = new Set([...pure].map((w) => w.charCodeAt(w.length - 1)))))
   for (; j >= 0; j = text.indexOf('的', j + 1)) {
@@ -117,6 +134,13 @@ export function mayHit(text: string, pure: Set<string>): boolean {
     if (PREPOSITION_CODES.has(next)) return true
     if (FOLLOW_CODES.has(next) && (DEGREE.some((d) => text.startsWith(d, k)) || BARE_LIST.some((b) => text.startsWith(b, k)))) return true
     if (j > 0 && ends.has(text.charCodeAt(j - 1))) for (const w of pure) if (j >= w.length && text.startsWith(w, j - w.length)) return true
+    // 的 + a verb of 1 to `reach` characters + 了, 着 or a determiner.
+    const last = Math.min(text.length - 1, k + reach)
+    for (let r = k + 1; r <= last; r++) {
+      const c = text.charCodeAt(r)
+      if (c === LE || c === ZHE) return true
+      if (DETERMINER_CODES.has(c)) for (const d of DETERMINERS) if (text.startsWith(d, r)) return true
+    }
   }
   return false
 }
@@ -149,9 +173,10 @@ const rule: Rule<Options> = {
   },
   check(doc, { options, report }) {
     const { pure, ignore } = lists(options)
+    const reach = verbalReach()
     for (const block of doc.blocks) {
       for (const sentence of block.sentences) {
-        if (!mayHit(sentence.text, pure)) continue
+        if (!mayHit(sentence.text, pure, reach)) continue
         const tokens = sentence.tokens
         for (const hit of hitsIn(tokens, pure)) {
           const i = hit.index

@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest'
 import { buildDocument } from '../../packages/core/src/document.js'
 import { parseWordList } from '../../packages/core/src/kit.js'
-import { DEGREE, DETERMINERS, PREPOSITIONS, hitsIn, mayHit } from './index.js'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { DEGREE, DETERMINERS, PREPOSITIONS, VERBAL_WORD_MAX, hitsIn, mayHit, verbalReach } from './index.js'
 import pureList from './pure-adverbs.txt'
 import mannerList from './manner.txt'
 import complementList from './complements.txt'
@@ -77,13 +80,17 @@ describe('de-di-de: the character test before segmenting', () => {
         if (!after) break
         if (PREPOSITIONS.has(after[0]) || [...DEGREE, ...bare].some((w) => after.startsWith(w))) return true
         if ([...pure].some((w) => text.slice(0, j).endsWith(w))) return true
-        if (/[了着]/.test(after) || [...DETERMINERS].some((d) => after.includes(d))) return true
+        // A verb of 1 to `reach` characters, then 了, 着 or a determiner.
+        const reach = verbalReach()
+        for (let r = 1; r <= reach && r < after.length; r++)
+          if (/[了着]/.test(after[r]) || [...DETERMINERS].some((d) => after.startsWith(d, r))) return true
       }
       return false
     }
     const pure = new Set(parseWordList(pureList))
     let yes = 0
-    for (const text of [...sentences(20_000, 7), '的', '的的', '很的', '的很', '尽快的', '的的的的了']) {
+    const far = ['认真的研究了', '认真的一二三四五六了', '认真的一二三四五六七了', '扎实的推进各项', '扎实的一二三四五六各项', '扎实的一二三四五六七各项']
+    for (const text of [...sentences(20_000, 7), '的', '的的', '很的', '的很', '尽快的', '的的的的了', ...far]) {
       expect([text, mayHit(text, pure)]).toEqual([text, definition(text, pure)])
       if (definition(text, pure)) yes++
     }
@@ -97,5 +104,32 @@ describe('de-di-de: the character test before segmenting', () => {
     expect(hitsIn(s.tokens, pure).length).toBe(1)
     expect(mayHit(s.text, pure)).toBe(true)
     expect(mayHit(s.text, new Set())).toBe(false)
+  })
+
+  it('knows the longest verb in jieba\'s dictionary', () => {
+    // A token tagged as a verb or adjective is a dictionary word (jieba tags other words x, m or
+    // eng), so mayHit looks that far past 的 for 了, 着 or a determiner.
+    const require = createRequire(import.meta.url)
+    const dict = readFileSync(join(dirname(require.resolve('@node-rs/jieba')), 'dict.txt'), 'utf8')
+    let longest = 0
+    for (const line of dict.split('\n')) {
+      const [word, , tag] = line.trim().split(/\s+/)
+      if (tag && /^(v[din]?|a)$/.test(tag)) longest = Math.max(longest, word.length)
+    }
+    expect(longest).toBe(VERBAL_WORD_MAX)
+    expect(verbalReach()).toBe(VERBAL_WORD_MAX)
+  })
+
+  // Last in this file: the word stays in the dictionary.
+  it('reaches further when the user adds a longer verb', () => {
+    const text = '各单位认真的全面深入推进落实了整改。'
+    const pure = new Set(parseWordList(pureList))
+    expect(mayHit(text, pure)).toBe(false)
+    const doc = buildDocument(text, { format: 'text', dictionary: ['全面深入推进落实 100000 v'] })
+    const [s] = doc.blocks[0].sentences
+    expect(s.tokens.map((t) => t.text)).toContain('全面深入推进落实')
+    expect(hitsIn(s.tokens, pure).length).toBe(1)
+    expect(verbalReach()).toBe(8)
+    expect(mayHit(text, pure)).toBe(true)
   })
 })

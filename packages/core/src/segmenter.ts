@@ -226,13 +226,35 @@ export class SegmenterUnavailableError extends Error {}
 
 const instances = new Map<string, Segmenter>()
 const addedWords = new Map<string, Set<string>>()
+/** Tag → the longest word (UTF-16 units) added with it to any backend: the domain dictionary and users' words. */
+const longestByTag = new Map<string, number>()
+
+/** Add words to a backend, noting the longest word added with each tag. */
+function addWords(seg: Segmenter, lines: string[]): void {
+  for (const line of normaliseDictLines(lines)) {
+    const [word, , tag] = line.split(' ')
+    if (tag && word.length > (longestByTag.get(tag) ?? 0)) longestByTag.set(tag, word.length)
+  }
+  seg.addWords(lines)
+}
+
+/**
+ * The longest word added, to any backend, with a tag `tags` matches (0 if none): a word's tag
+ * comes from the dictionaries (jieba tags a word it does not know x, m or eng), so a rule that
+ * looks for a tag knows how far such a word can reach from the base dictionary and this.
+ */
+export function longestAddedWord(tags: RegExp): number {
+  let most = 0
+  for (const [tag, length] of longestByTag) if (length > most && tags.test(tag)) most = length
+  return most
+}
 
 /** Every backend is loaded once per process, with the domain dictionary. */
 export function getSegmenter(name: 'jieba' | 'nodejieba' = 'jieba'): Segmenter {
   let seg = instances.get(name)
   if (!seg) {
     seg = name === 'nodejieba' ? createNodeJieba() : createNodeRsJieba()
-    seg.addWords(domainDict.split('\n'))
+    addWords(seg, domainDict.split('\n'))
     instances.set(name, seg)
     addedWords.set(name, new Set())
   }
@@ -249,13 +271,13 @@ export function addUserWords(name: 'jieba' | 'nodejieba', lines: string[]): bool
   const fresh = normaliseDictLines(lines).filter((l) => !seen.has(l))
   if (!fresh.length) return false
   for (const l of fresh) seen.add(l)
-  seg.addWords(fresh)
+  addWords(seg, fresh)
   return true
 }
 
 /** Register a backend (a browser build registers jieba-wasm here). */
 export function registerSegmenter(name: 'jieba' | 'nodejieba', seg: Segmenter): void {
-  seg.addWords(domainDict.split('\n'))
+  addWords(seg, domainDict.split('\n'))
   instances.set(name, seg)
   addedWords.set(name, new Set())
 }
