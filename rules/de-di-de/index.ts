@@ -95,8 +95,9 @@ const PREPOSITION_CODES = new Set([...PREPOSITIONS].map((c) => c.charCodeAt(0)))
 const BARE_LIST = [...BARE]
 /** First characters of the degree words and bare complements that may follow 的. */
 const FOLLOW_CODES = new Set([...DEGREE, ...BARE_LIST].map((w) => w.charCodeAt(0)))
+const DETERMINER_LIST = [...DETERMINERS]
 /** First characters of the determiners. */
-const DETERMINER_CODES = new Set([...DETERMINERS].map((w) => w.charCodeAt(0)))
+const DETERMINER_CODES = new Set(DETERMINER_LIST.map((w) => w.charCodeAt(0)))
 const LE = '了'.charCodeAt(0)
 const ZHE = '着'.charCodeAt(0)
 /** Last characters of the pure adverbs, per list (the options may add some). */
@@ -139,7 +140,7 @@ export function mayHit(text: string, pure: Set<string>, reach = verbalReach()): 
     for (let r = k + 1; r <= last; r++) {
       const c = text.charCodeAt(r)
       if (c === LE || c === ZHE) return true
-      if (DETERMINER_CODES.has(c)) for (const d of DETERMINERS) if (text.startsWith(d, r)) return true
+      if (DETERMINER_CODES.has(c)) for (let n = 0; n < DETERMINER_LIST.length; n++) if (text.startsWith(DETERMINER_LIST[n], r)) return true
     }
   }
   return false

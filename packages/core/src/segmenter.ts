@@ -228,6 +228,8 @@ const instances = new Map<string, Segmenter>()
 const addedWords = new Map<string, Set<string>>()
 /** Tag → the longest word (UTF-16 units) added with it to any backend: the domain dictionary and users' words. */
 const longestByTag = new Map<string, number>()
+/** longestAddedWord's answers until a word is added: rules ask for every paragraph. */
+const longestFor = new Map<RegExp, number>()
 
 /** Add words to a backend, noting the longest word added with each tag. */
 function addWords(seg: Segmenter, lines: string[]): void {
@@ -235,6 +237,7 @@ function addWords(seg: Segmenter, lines: string[]): void {
     const [word, , tag] = line.split(' ')
     if (tag && word.length > (longestByTag.get(tag) ?? 0)) longestByTag.set(tag, word.length)
   }
+  longestFor.clear()
   seg.addWords(lines)
 }
 
@@ -244,8 +247,12 @@ function addWords(seg: Segmenter, lines: string[]): void {
  * looks for a tag knows how far such a word can reach from the base dictionary and this.
  */
 export function longestAddedWord(tags: RegExp): number {
-  let most = 0
-  for (const [tag, length] of longestByTag) if (length > most && tags.test(tag)) most = length
+  let most = longestFor.get(tags)
+  if (most === undefined) {
+    most = 0
+    for (const [tag, length] of longestByTag) if (length > most && tags.test(tag)) most = length
+    longestFor.set(tags, most)
+  }
   return most
 }
 
