@@ -93,6 +93,13 @@ runRuleTests(rule, {
       output: '推行网格化管理模式。',
     },
     {
+      // A one-character form (no second character to compare first), also at a paragraph's end.
+      text: '设备均已臵',
+      options: { extra: ['臵→置'] },
+      errors: [{ messageId: 'typo', message: '“臵”是错别字，请改为“置”。', line: 1, column: 5, endColumn: 6 }],
+      output: '设备均已置',
+    },
+    {
       format: 'text',
       text: '关于防讯工作的通报\n各镇要做好主讯期值班值守。',
       errors: [

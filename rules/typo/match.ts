@@ -15,6 +15,11 @@ export interface WrongForms {
   pairs: Map<string, string>
   /** Forms by first code unit, longest first: `byFirst[firstCodes[code] - 1]`. */
   byFirst: string[][]
+  /**
+   * The second code unit of each form in byFirst, index for index (-1 for a one-character
+   * form): compared before the form is, since few positions that start a form go on with it.
+   */
+  seconds: Int32Array[]
   /** Phrases inside which a wrong form is correct usage, by the wrong forms they contain. */
   exceptions: Map<string, string[]>
   /**
@@ -44,6 +49,7 @@ export function compileForms(pairs: Map<string, string>, exceptions: string[]): 
     byFirst[firstCodes[code] - 1].push(wrong)
   }
   for (const list of byFirst) list.sort((a, b) => b.length - a.length)
+  const seconds = byFirst.map((list) => Int32Array.from(list, (w) => (w.length > 1 ? w.charCodeAt(1) : -1)))
   // The listed wrong forms spelled inside each exception phrase: its substrings looked up, not
   // every form searched for in every phrase (700 × 50 searches at each start-up).
   const byWrong = new Map<string, string[]>()
@@ -57,7 +63,7 @@ export function compileForms(pairs: Map<string, string>, exceptions: string[]): 
       else byWrong.set(wrong, [phrase])
     }
   }
-  return { pairs, byFirst, exceptions: byWrong, firstCodes }
+  return { pairs, byFirst, seconds, exceptions: byWrong, firstCodes }
 }
 
 const isSoft = (t: Token | undefined): boolean => t !== undefined && t.pos === 'x' && /\p{Script=Han}/u.test(t.text)
@@ -90,7 +96,13 @@ export function findWrongForms(block: Block, forms: WrongForms): WrongHit[] {
   for (let i = 0; i < text.length; i++) {
     const at = forms.firstCodes[text.charCodeAt(i)]
     if (!at) continue
-    for (const wrong of forms.byFirst[at - 1]) {
+    const list = forms.byFirst[at - 1]
+    const seconds = forms.seconds[at - 1]
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -2
+    for (let n = 0; n < list.length; n++) {
+      const second = seconds[n]
+      if (second !== next && second !== -1) continue
+      const wrong = list[n]
       if (!text.startsWith(wrong, i)) continue
       const j = i + wrong.length
       const first = tokenAt(i)
