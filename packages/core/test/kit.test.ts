@@ -45,6 +45,26 @@ describe('containsAny', () => {
     expect(containsAny('任何文字', ['', '不但'])).toBe(false)
   })
 
+  it('agrees with a plain search: one-character phrases, shared first characters, text ends', () => {
+    const list = ['但', '不但', '不仅', '不仅仅', '也', '𠮷野', '因为所以']
+    const alphabet = ['不', '但', '仅', '也', '因', '为', '所', '以', '𠮷', '𠮶', '野', '，']
+    let seed = 7
+    let yes = 0
+    for (let n = 0; n < 3000; n++) {
+      let text = ''
+      const len = n % 9
+      for (let k = 0; k < len; k++) {
+        seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
+        text += alphabet[seed % alphabet.length]
+      }
+      const plain = list.some((p) => text.includes(p))
+      expect([text, containsAny(text, list)]).toEqual([text, plain])
+      if (plain) yes++
+    }
+    expect(yes).toBeGreaterThan(500)
+    expect(yes).toBeLessThan(2900)
+  })
+
   it('follows a list that grew after it was first asked about', () => {
     const list = ['不但']
     expect(containsAny('虽然如此', list)).toBe(false)
