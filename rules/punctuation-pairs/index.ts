@@ -59,14 +59,28 @@ const apostrophe = (text: string, i: number) => text[i] === '’' && LETTER.test
  * marks nesting makes several (“推进“一网通办“改革” may be nested), so none is fixed.
  */
 function flippedQuote(text: string, open: string): number {
-  if (!text.includes(open) && !text.includes(CLOSE[open])) return -1
-  const marks: number[] = []
-  for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) marks.push(i)
-  for (let i = text.indexOf(CLOSE[open]); i >= 0; i = text.indexOf(CLOSE[open], i + 1)) if (!apostrophe(text, i)) marks.push(i)
-  marks.sort((a, b) => a - b)
-  if (marks.length !== 2 || text[marks[0]] !== text[marks[1]]) return -1
-  if (/[。！？；!?;]/.test(text.slice(marks[0] + 1, marks[1]).replace(/[。！？；!?;]+$/, ''))) return -1
-  return text[marks[0]] === open ? marks[1] : marks[0]
+  const close = CLOSE[open]
+  // The marks of the kind, counted without a list: more than two is already no answer.
+  let p = -1
+  let q = -1
+  let n = 0
+  for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) {
+    if (++n > 2) return -1
+    if (p < 0) p = i
+    else q = i
+  }
+  for (let i = text.indexOf(close); i >= 0; i = text.indexOf(close, i + 1)) {
+    if (apostrophe(text, i)) continue
+    if (++n > 2) return -1
+    if (p < 0) p = i
+    else q = i
+  }
+  if (n !== 2) return -1
+  const first = Math.min(p, q)
+  const second = Math.max(p, q)
+  if (text[first] !== text[second]) return -1
+  if (/[。！？；!?;]/.test(text.slice(first + 1, second).replace(/[。！？；!?;]+$/, ''))) return -1
+  return text[first] === open ? second : first
 }
 
 const rule: Rule<Options> = {
@@ -158,7 +172,8 @@ const rule: Rule<Options> = {
 
     // A pair broken over two paragraphs (a hard-wrapped line) still pairs up.
     for (let n = 0; n + 1 < scans.length; n++) {
-      const [a, b] = [scans[n], scans[n + 1]]
+      const a = scans[n]
+      const b = scans[n + 1]
       while (a.unclosed.length && b.unopened.length && fam(a.block.text[a.unclosed[a.unclosed.length - 1].i]) === fam(b.block.text[b.unopened[0]])) {
         a.unclosed.pop()
         b.unopened.shift()
@@ -169,10 +184,13 @@ const rule: Rule<Options> = {
     const leading = (s: Scan) => s.block.text.length - s.block.text.trimStart().length
     const opensQuote = (s: Scan | undefined) => s !== undefined && s.marks && s.block.text[leading(s)] === '“'
     const leadOpen = (s: Scan) => s.unclosed.find((o) => o.i === leading(s) && s.block.text[o.i] === '“')
-    const chainCloses: boolean[] = []
-    for (let n = scans.length - 1; n >= 0; n--) chainCloses[n] = opensQuote(scans[n]) && (!leadOpen(scans[n]) || (chainCloses[n + 1] ?? false))
+    // Filled from the end: made full length first (written backwards, an empty array turns sparse).
+    const chainCloses: boolean[] = new Array<boolean>(scans.length + 1).fill(false)
+    for (let n = scans.length - 1; n >= 0; n--) chainCloses[n] = opensQuote(scans[n]) && (!leadOpen(scans[n]) || chainCloses[n + 1])
 
     scans.forEach((s, n) => {
+      // Most blocks have no mark: nothing unclosed or unopened.
+      if (!s.marks) return
       const text = s.block.text
       const lead = leadOpen(s) // once per block: a long run of openers must stay linear
       for (const o of s.unclosed) {
