@@ -30,6 +30,10 @@ const DATE_PART = /[年月日号时]/
 // An office or a count after the blank: 江XX局, 提高XX个百分点 are blanks; 江XX may be a name.
 const NOT_NAME_AFTER = /^[局厅委办处科站所院县市区镇乡村街路桥公司部署会校队组个人名家次件项条天年月日号时万千百亿元%％]/
 const ELLIPSIS_RE = /…+|⋯+|\.{3,}|。{3,}/g
+// What the expressions need, looked for first: most paragraphs have none of it, and an
+// alternation is tried at every position.
+const HAS_SHAPE = /[○〇◯□＊]/
+const hasEllipsis = (text: string) => text.includes('…') || text.includes('⋯') || text.includes('...') || text.includes('。。。')
 const OPENERS = '“‘「『《〈"'
 const CLOSERS = /[”’」』》〉"]/
 // An ellipsis before 等 / 之类 ends a list.
@@ -74,16 +78,18 @@ function findHits(text: string, literals: string[], latins: boolean[], ignore: S
       if (marks < 2 && /^[×✕]$/.test(run) && NUMERAL.test(text[m.index - 1] ?? '')) continue
       blank(text, hits, m.index, end)
     }
-  for (const m of allMatches(text, SHAPE_RE)) {
-    const before = text[m.index - 1] ?? ''
-    const after = text[m.index + m[0].length] ?? ''
-    if (NUMERAL.test(before) || NUMERAL.test(after) || !(HAN.test(before) || HAN.test(after))) continue
-    blank(text, hits, m.index, m.index + m[0].length)
-  }
-  for (const m of allMatches(text, MOU_RE)) {
-    if (precededBySurname(text, m.index)) continue
-    hits.push({ start: m.index, end: m.index + m[0].length, messageId: 'maybeName', severity: 'warning' })
-  }
+  if (HAS_SHAPE.test(text))
+    for (const m of allMatches(text, SHAPE_RE)) {
+      const before = text[m.index - 1] ?? ''
+      const after = text[m.index + m[0].length] ?? ''
+      if (NUMERAL.test(before) || NUMERAL.test(after) || !(HAN.test(before) || HAN.test(after))) continue
+      blank(text, hits, m.index, m.index + m[0].length)
+    }
+  if (text.includes('某某'))
+    for (const m of allMatches(text, MOU_RE)) {
+      if (precededBySurname(text, m.index)) continue
+      hits.push({ start: m.index, end: m.index + m[0].length, messageId: 'maybeName', severity: 'warning' })
+    }
   for (let n = 0; n < literals.length; n++) {
     const lit = literals[n]
     const latin = latins[n]
@@ -92,7 +98,7 @@ function findHits(text: string, literals: string[], latins: boolean[], ignore: S
       hits.push({ start: i, end: i + lit.length, messageId: 'unfilled' })
     }
   }
-  if (ellipsis)
+  if (ellipsis && hasEllipsis(text))
     for (const m of allMatches(text, ELLIPSIS_RE)) {
       const end = m.index + m[0].length
       const before = text[m.index - 1] ?? ''

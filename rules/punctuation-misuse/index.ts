@@ -10,6 +10,8 @@ const SERIES = /(》|”)(、)(?=《|“)/g
 const SPACE_AFTER = /([，。、；：？！“”‘’（）《》〈〉【】…])([ \t]+)(?=[^\s])/g
 /** Not after a placeholder: in Markdown a space keeps a bare URL from taking in the 。 after it. */
 const SPACE_BEFORE = new RegExp(`(?<=[^\\s${PLACEHOLDER}])([ \\t]+)([，。、；：？！…])`, 'g')
+/** Both space expressions need a space or tab: most paragraphs have none (SPACE_BEFORE opens with a lookbehind, tried at every position). */
+const HAS_BLANK = /[ \t]/
 const CJK = /[\p{Script=Han}\u3001-\u303F\uFF01-\uFF60“”‘’…]/u
 /** What may follow 等 when it ends a list: punctuation, a placeholder or the end. */
 const ENDS_LIST = new RegExp(`^(?:$|[\\s\\p{P}${PLACEHOLDER}])`, 'u')
@@ -103,17 +105,19 @@ const rule: Rule<Options> = {
         emit({ messageId: 'series', data: { kind: m[1] === '》' ? '书名号' : '引号' }, expected: [], severity: 'info' }, i, i + 1)
       }
 
-      for (const m of allMatches(text, SPACE_AFTER)) {
-        const i = m.index + 1
-        // Curly quotes around English text (the “best” way, “Roads first.” 照录) keep their spaces.
-        const next = cjkAt(text, i + m[2].length)
-        if ('“‘'.includes(m[1]) && !next) continue
-        if ('”’'.includes(m[1]) && (!next || /[\x21-\x7E]/.test(text[m.index - 1] ?? ''))) continue
-        emit({ messageId: 'spaceAfter', data: { mark: m[1] }, expected: [] }, i, i + m[2].length)
-      }
+      if (HAS_BLANK.test(text)) {
+        for (const m of allMatches(text, SPACE_AFTER)) {
+          const i = m.index + 1
+          // Curly quotes around English text (the “best” way, “Roads first.” 照录) keep their spaces.
+          const next = cjkAt(text, i + m[2].length)
+          if ('“‘'.includes(m[1]) && !next) continue
+          if ('”’'.includes(m[1]) && (!next || /[\x21-\x7E]/.test(text[m.index - 1] ?? ''))) continue
+          emit({ messageId: 'spaceAfter', data: { mark: m[1] }, expected: [] }, i, i + m[2].length)
+        }
 
-      for (const m of allMatches(text, SPACE_BEFORE)) {
-        emit({ messageId: 'spaceBefore', data: { mark: m[2] }, expected: [] }, m.index, m.index + m[1].length)
+        for (const m of allMatches(text, SPACE_BEFORE)) {
+          emit({ messageId: 'spaceBefore', data: { mark: m[2] }, expected: [] }, m.index, m.index + m[1].length)
+        }
       }
     }
   },
