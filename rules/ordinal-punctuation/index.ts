@@ -32,6 +32,8 @@ const DOT_RE = new RegExp(`(?=[1-9])${AT}[1-9]\\d?([.．])(?![\\d０-９])`, 'g'
 const ANY_RE = new RegExp(`(?:^|[\\n${PLACEHOLDER}。；;！!？?：:])[ \\t\\u3000]*[1-9${HAN}（(\\u2460-\\u2487]`)
 
 /** The patterns and their shared pre-check, for the test that the pre-check misses none. */
+const CIRCLED = /[\u2460-\u2487]/
+
 export const PATTERNS = { any: ANY_RE, all: [SHI_RE, ARABIC_RE, HAN_DOT_RE, PAREN_RE, CIRCLED_RE, DOT_RE] }
 
 const rule: Rule<Options> = {
@@ -64,9 +66,12 @@ const rule: Rule<Options> = {
     let half = 0
     let shiCount = 0
     const blocks = doc.blocks.filter((b) => ANY_RE.test(b.text))
+    // The mark each pattern needs is looked for before the pattern runs: most ordinal-like places
+    // (a sentence starting with 一) have none of them.
+    const hasDot = (t: string) => t.includes('.') || t.includes('．')
     for (const b of blocks) {
-      for (const m of allMatches(b.text, DOT_RE)) if (m[1] === '．') full++; else half++
-      shiCount += allMatches(b.text, SHI_RE).length
+      if (hasDot(b.text)) for (const m of allMatches(b.text, DOT_RE)) if (m[1] === '．') full++; else half++
+      if (b.text.includes('是')) shiCount += allMatches(b.text, SHI_RE).length
     }
     const dot = full > half ? '．' : '.'
     const at = (b: Block, m: RegExpExecArray) => {
@@ -75,30 +80,35 @@ const rule: Rule<Options> = {
     }
     const actual = (m: RegExpExecArray) => m[0].trimEnd()
     for (const b of blocks) {
+      const text = b.text
       // A run of at least two 1.是 / 2.是 is an ordinal run; a lone one may be a list item starting with 是.
-      const shiAt = new Set<number>()
-      if (options.shi && shiCount >= 2)
-        for (const m of allMatches(b.text, SHI_RE)) {
+      let shiAt: Set<number> | undefined
+      if (options.shi && shiCount >= 2 && text.includes('是'))
+        for (const m of allMatches(text, SHI_RE)) {
           const n = Number(m[1])
           if (n > 10) continue
-          shiAt.add(m.index)
+          ;(shiAt ??= new Set()).add(m.index)
           report({ messageId: 'shi', data: { actual: actual(m), expected: HAN[n - 1] + '是' }, ...at(b, m), expected: [HAN[n - 1] + '是'] })
         }
-      for (const m of allMatches(b.text, ARABIC_RE)) {
-        if (shiAt.has(m.index)) continue
-        const expected = m[1] + dot
-        report({ messageId: 'arabic', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
-      }
-      for (const m of allMatches(b.text, HAN_DOT_RE)) {
-        const expected = m[1] + '、'
-        report({ messageId: 'hanDot', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
-      }
-      for (const m of allMatches(b.text, PAREN_RE)) {
-        if (m[1] === '（' && m[3] === '）' && !m[4]) continue
-        const expected = `（${m[2]}）`
-        report({ messageId: 'paren', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
-      }
-      for (const m of allMatches(b.text, CIRCLED_RE)) report({ messageId: 'circled', data: { actual: actual(m), expected: m[1] }, ...at(b, m), expected: [m[1]] })
+      if (text.includes('、'))
+        for (const m of allMatches(text, ARABIC_RE)) {
+          if (shiAt?.has(m.index)) continue
+          const expected = m[1] + dot
+          report({ messageId: 'arabic', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
+        }
+      if (hasDot(text))
+        for (const m of allMatches(text, HAN_DOT_RE)) {
+          const expected = m[1] + '、'
+          report({ messageId: 'hanDot', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
+        }
+      if (text.includes('（') || text.includes('('))
+        for (const m of allMatches(text, PAREN_RE)) {
+          if (m[1] === '（' && m[3] === '）' && !m[4]) continue
+          const expected = `（${m[2]}）`
+          report({ messageId: 'paren', data: { actual: actual(m), expected }, ...at(b, m), expected: [expected] })
+        }
+      if (CIRCLED.test(text))
+        for (const m of allMatches(text, CIRCLED_RE)) report({ messageId: 'circled', data: { actual: actual(m), expected: m[1] }, ...at(b, m), expected: [m[1]] })
     }
   },
 }
