@@ -150,12 +150,25 @@ function emptySlot(rule: Rule, options: unknown, severity: Severity): Slot {
 
 type Role = 'headline' | 'preface' | 'lead' | 'ending' | 'body' | 'other'
 
-function roleOf(doc: BuiltDocument, b: Block, preface: Set<Block>, body: Set<Block>): Role {
-  if (b === doc.headline) return 'headline'
-  if (preface.has(b)) return 'preface'
-  if (b === doc.lead) return 'lead'
-  if (b === doc.ending) return 'ending'
-  return body.has(b) ? 'body' : 'other'
+/**
+ * The role of each block, index for index. buildDocument takes the preface and the body from
+ * the blocks in document order, so both are followed alongside the blocks (sets of a long
+ * report's paragraphs cost more: each paragraph hashed, twice).
+ */
+function blockRoles(doc: BuiltDocument): Role[] {
+  const { blocks, preface, body } = doc
+  const roles: Role[] = new Array(blocks.length)
+  let p = 0
+  let q = 0
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]
+    const inPreface = b === preface[p]
+    if (inPreface) p++
+    const inBody = b === body[q]
+    if (inBody) q++
+    roles[k] = b === doc.headline ? 'headline' : inPreface ? 'preface' : b === doc.lead ? 'lead' : b === doc.ending ? 'ending' : inBody ? 'body' : 'other'
+  }
+  return roles
 }
 
 /** The draft as a paragraph-scoped rule sees it when it checks one paragraph. */
@@ -235,8 +248,7 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
   if (byBlock.length) {
     // Keys by text hold each paragraph twice (source and prose) plus its context and mapping.
     if (useCache) blockFindings.fit(2 * text.length + 64 * doc.blocks.length, 10_000_000)
-    const preface = new Set(doc.preface)
-    const body = new Set(doc.body)
+    const roles = blockRoles(doc)
     const contextPrefix = `${segmentGeneration()}\u0000${config.segmenter}${config.hmm ? 1 : 0}\u0000${doc.format}\u0000`
     const contexts: Partial<Record<Role, string>> = {}
     const empty = byBlock.map((a) => emptySlot(a.rule, a.options, a.severity))
@@ -249,8 +261,7 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
     // A function per paragraph rather than one loop body: V8 optimises it once for every draft of
     // a run, where the loop inside analyze was compiled again (on-stack) for each draft (30 files:
     // analyze compiled eight times, up to 100 ms each on a compiler thread).
-    const checkBlock = (b: Block): void => {
-      const role = roleOf(doc, b, preface, body)
+    const checkBlock = (b: Block, role: Role): void => {
       const context = (contexts[role] ??= contextPrefix + role)
       const origin = blockOrigin(b)
       let found: Findings | undefined
@@ -292,7 +303,7 @@ export function analyze(text: string, options: LintOptions = {}): AnalyzeResult 
       // is segmented a paragraph at a time, not held whole.
       if (view && role !== 'headline' && role !== 'lead' && role !== 'ending') releaseBlock(b)
     }
-    for (const b of doc.blocks) checkBlock(b)
+    for (let k = 0; k < doc.blocks.length; k++) checkBlock(doc.blocks[k], roles[k])
   }
   const kept = applyDirectives(doc, diagnostics)
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { analyze, presetConfig, rules, type Diagnostic, type Rule } from '../src/index.js'
+import { analyze, buildDocument, presetConfig, rules, type Diagnostic, type Rule } from '../src/index.js'
 
 const root = join(__dirname, '../../..')
 
@@ -110,6 +110,41 @@ describe('paragraph-scoped rules', () => {
     expect(fillerIn(expectSame(textBody, 'draft.txt'), textBody)).toBe(true)
     // Text in front shifts every offset.
     expectSame('前言一句。\n\n' + DRAFT, 'draft.md')
+  })
+
+  it('see each paragraph in the role the document gives it', () => {
+    // A rule that reports the role its one-paragraph view shows, at the paragraph's start.
+    const roleRule: Rule = {
+      meta: { id: 'role', type: 'suggestion', description: '测试', severity: 'info', scope: 'block', category: 'accuracy', guide: '测试', schema: { type: 'object' }, defaultOptions: {}, messages: { m: '{role}' } },
+      check(doc, { report }) {
+        const b = doc.blocks[0]
+        const role = doc.headline === b ? 'headline' : doc.preface.length ? 'preface' : doc.lead === b ? 'lead' : doc.ending === b ? 'ending' : doc.body.length ? 'body' : 'other'
+        report({ messageId: 'm', data: { role }, start: b.start, end: b.start + 1 })
+      },
+    }
+    const text = [
+      '## 工作动态',
+      '# 县水利局开展汛前隐患排查',
+      '各位领导：',
+      '（供稿：县水利局办公室）',
+      '5月12日，县水利局组织技术人员排查全县小型水库。',
+      '## 检查情况',
+      '检查组查看了溢洪道和放水设施。',
+      '下一步，县水利局将跟踪整改。',
+      '抄送：县防汛办',
+      '（供稿：县水利局办公室）',
+    ].join('\n\n')
+    const plain = ['关于汛前隐患排查的报告', '正文：', '5月12日，县水利局组织技术人员排查全县小型水库。', '检查组查看了溢洪道和放水设施。', '下一步将跟踪整改。'].join('\n')
+    for (const [draft, format] of [[text, 'markdown'], [plain, 'text']] as const) {
+      const doc = buildDocument(draft, { format })
+      const expected = doc.blocks.map((b) =>
+        b === doc.headline ? 'headline' : doc.preface.includes(b) ? 'preface' : b === doc.lead ? 'lead' : b === doc.ending ? 'ending' : doc.body.includes(b) ? 'body' : 'other',
+      )
+      const seen = analyze(draft, { format, rules: [roleRule], cache: false }).diagnostics.map((d) => d.reason)
+      expect(seen).toEqual(expected)
+    }
+    const seen = analyze(text, { format: 'markdown', rules: [roleRule], cache: false }).diagnostics.map((d) => d.reason)
+    expect(seen).toEqual(['other', 'headline', 'preface', 'preface', 'lead', 'other', 'body', 'ending', 'other', 'other'])
   })
 
   it('follow a change in which rules run (findings are kept by their place in the list of rules run)', () => {
