@@ -59,8 +59,18 @@ export function toResolved(config: ResolvedConfig | XimoConfig | undefined, rule
   return resolveConfig(config, { rules })
 }
 
+/** Each message template split once into text and placeholder names: `[text, name, text, name, text…]`. */
+const templateParts = new Map<string, string[]>()
+
 function render(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? String(data[k]) : `{${k}}`))
+  let parts = templateParts.get(template)
+  if (!parts) templateParts.set(template, (parts = template.split(/\{(\w+)\}/)))
+  let out = parts[0]
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i]
+    out += (k in data ? String(data[k]) : `{${k}}`) + parts[i + 1]
+  }
+  return out
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 }

@@ -58,16 +58,25 @@ interface CompiledPhrases {
   /** Every proper prefix of a phrase: a run of tokens that is none can grow into no phrase. */
   prefixes: Set<string>
   maxLen: number
-  /** UTF-16 code of each phrase's first character. */
-  firstCodes: Set<number>
+  /**
+   * A bit for each phrase's first character, at its UTF-16 code modulo FIRST_BITS: a clear bit
+   * means no phrase starts with the character (a set bit may be another character's).
+   */
+  firstBits: Uint32Array
   /** Length (array) or size (set) when compiled: a list that changed is compiled again. */
   size: number
-  /** For containsAny, made the first time it is asked: a bit per first code, phrases by first code. */
-  scan?: { bits: Uint32Array; byFirst: Map<number, string[]> }
+  /** For containsAny, made the first time it is asked: phrases by first code. */
+  byFirst?: Map<number, string[]>
 }
 
 /** Lists are usually module-level arrays matched once per sentence or block: compile each once. */
 const compiled = new WeakMap<object, CompiledPhrases>()
+
+/** Bits in CompiledPhrases.firstBits (512 bytes a list). */
+const FIRST_BITS = 4096
+
+/** Whether `bits` has the bit of code `code` (see CompiledPhrases.firstBits). */
+const firstBit = (bits: Uint32Array, code: number): number => bits[(code & (FIRST_BITS - 1)) >>> 5] & (1 << (code & 31))
 
 function compilePhrases(phrases: Iterable<string>): CompiledPhrases {
   const size = Array.isArray(phrases) ? phrases.length : phrases instanceof Set ? phrases.size : -1
@@ -75,14 +84,16 @@ function compilePhrases(phrases: Iterable<string>): CompiledPhrases {
   if (hit && hit.size === size) return hit
   const set = new Set(phrases)
   let maxLen = 0
-  const firstCodes = new Set<number>()
+  const firstBits = new Uint32Array(FIRST_BITS / 32)
   const prefixes = new Set<string>()
   for (const p of set) {
     maxLen = Math.max(maxLen, p.length)
-    if (p) firstCodes.add(p.charCodeAt(0))
+    if (!p) continue
+    const code = p.charCodeAt(0)
+    firstBits[(code & (FIRST_BITS - 1)) >>> 5] |= 1 << (code & 31)
     for (let n = 1; n < p.length; n++) prefixes.add(p.slice(0, n))
   }
-  const c: CompiledPhrases = { set, prefixes, maxLen, firstCodes, size }
+  const c: CompiledPhrases = { set, prefixes, maxLen, firstBits, size }
   if (size >= 0) compiled.set(phrases as object, c)
   return c
 }
@@ -92,10 +103,10 @@ function compilePhrases(phrases: Iterable<string>): CompiledPhrases {
  * longer word). Longest match wins at each starting token.
  */
 export function matchPhrases(tokens: Token[], phrases: Iterable<string>): PhraseMatch[] {
-  const { set, prefixes, maxLen, firstCodes } = compilePhrases(phrases)
+  const { set, prefixes, maxLen, firstBits } = compilePhrases(phrases)
   const out: PhraseMatch[] = []
   for (let i = 0; i < tokens.length; i++) {
-    if (!firstCodes.has(tokens[i].text.charCodeAt(0))) continue
+    if (!firstBit(firstBits, tokens[i].text.charCodeAt(0))) continue
     let text = ''
     let best = -1
     for (let k = i; k < tokens.length; k++) {
@@ -121,24 +132,23 @@ export function matchPhrases(tokens: Token[], phrases: Iterable<string>): Phrase
  */
 export function containsAny(text: string, phrases: Iterable<string>): boolean {
   const c = compilePhrases(phrases)
-  if (!c.scan) {
-    const bits = new Uint32Array(0x800)
+  if (!c.byFirst) {
     const byFirst = new Map<number, string[]>()
     for (const p of c.set) {
       if (!p) continue
       const code = p.charCodeAt(0)
-      bits[code >>> 5] |= 1 << (code & 31)
       const list = byFirst.get(code)
       if (list) list.push(p)
       else byFirst.set(code, [p])
     }
-    c.scan = { bits, byFirst }
+    c.byFirst = byFirst
   }
-  const { bits, byFirst } = c.scan
+  const { firstBits, byFirst } = c
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    if (!(bits[code >>> 5] & (1 << (code & 31)))) continue
-    for (const p of byFirst.get(code)!) if (text.startsWith(p, i)) return true
+    if (!firstBit(firstBits, code)) continue
+    const list = byFirst.get(code)
+    if (list) for (const p of list) if (text.startsWith(p, i)) return true
   }
   return false
 }

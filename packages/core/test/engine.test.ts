@@ -4,7 +4,7 @@ import type { Root } from 'nlcst'
 import { lint, fix, fixDetailed, applyFixes, analyze } from '../src/engine.js'
 import { summarize } from '../src/summary.js'
 import { retextChinese } from '../src/nlcst.js'
-import { rules } from '../src/index.js'
+import { rules, type Rule } from '../src/index.js'
 import { presetConfig } from '../src/config.js'
 import { getSegmenter } from '../src/segmenter.js'
 import { buildDocument } from '../src/document.js'
@@ -31,6 +31,19 @@ describe('diagnostics', () => {
     // retext's convention: an empty list of replacements means "delete it".
     expect(d.expected).toEqual([])
     expect(d.fix).toEqual({ range: [12, 13], text: '' })
+  })
+
+  it('fill message templates from the data of the report, leaving unknown names as written', () => {
+    const rule: Rule = {
+      meta: { id: 'templates', type: 'suggestion', description: '测试', severity: 'info', category: 'accuracy', guide: '测试', schema: { type: 'object' }, defaultOptions: {}, messages: { a: '{x}和{y}，{x}', b: '无占位', c: '{x}' } },
+      check(doc, { report }) {
+        report({ messageId: 'a', data: { x: 1 }, start: 0, end: 1 })
+        report({ messageId: 'b', data: { x: 1 }, start: 1, end: 2 })
+        report({ messageId: 'c', data: { x: '$&{y}' }, start: 2, end: 3 })
+        report({ messageId: 'a', start: 3, end: 4 })
+      },
+    }
+    expect(lint('甲乙丙丁', { rules: [rule], format: 'text' }).map((d) => d.reason)).toEqual(['1和{y}，1', '无占位', '$&{y}', '{x}和{y}，{x}'])
   })
 
   it('map severities to vfile fatal: error true, warning false, info unset', () => {

@@ -43,6 +43,10 @@ describe('containsAny', () => {
     // The same high surrogate, another character.
     expect(containsAny('𠮶野', list)).toBe(false)
     expect(containsAny('任何文字', ['', '不但'])).toBe(false)
+    // A character whose code shares 不's bit (4,096 apart): looked at, not taken for 不.
+    const twin = String.fromCharCode('不'.charCodeAt(0) + 4096)
+    expect(containsAny(twin + '但', list)).toBe(false)
+    expect(containsAny(twin + '不但', list)).toBe(true)
   })
 
   it('agrees with a plain search: one-character phrases, shared first characters, text ends', () => {
