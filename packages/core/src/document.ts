@@ -295,7 +295,14 @@ class BuiltBlock implements Block {
       // Sentences are split on characters alone; their tokens are taken from the block's when
       // a rule first asks (BuiltSentence.tokens), so a paragraph no rule needs words of is
       // never segmented.
-      this.#sentences = splitSentences(text).map(([s, e]) => new BuiltSentence(this, text.slice(s, e), s, this.range(s, e)))
+      const spans = splitSentences(text)
+      const sentences: Sentence[] = new Array(spans.length)
+      for (let k = 0; k < spans.length; k++) {
+        const s = spans[k][0]
+        const e = spans[k][1]
+        sentences[k] = new BuiltSentence(this, text.slice(s, e), s, this.range(s, e))
+      }
+      this.#sentences = sentences
     }
     return this.#sentences
   }
@@ -439,7 +446,12 @@ export function buildDocument(source: string, options: BuildOptions): BuiltDocum
   if (options.dictionary?.length && addUserWords(backend, options.dictionary)) clearSegmentCache()
   const useCache = options.cache ?? true
   const parsed = parseSource(source, options.format, useCache)
-  const blocks = parsed.blocks.flatMap(splitLongBlock).map((raw): Block => new BuiltBlock(raw, backend, hmm))
+  const blocks: Block[] = []
+  for (let k = 0; k < parsed.blocks.length; k++) {
+    const raw = parsed.blocks[k]
+    if (raw.text.length <= MAX_BLOCK) blocks.push(new BuiltBlock(raw, backend, hmm))
+    else for (const part of splitLongBlock(raw)) blocks.push(new BuiltBlock(part, backend, hmm))
+  }
 
   // Headline: the first `#` heading in Markdown (else a leading heading of any depth); the
   // first non-empty line in text.

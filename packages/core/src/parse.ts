@@ -59,7 +59,8 @@ export interface ParsedSource {
 // of Latin letters is scanned once (no quadratic backtracking).
 const URL_RE = /(?<![A-Za-z0-9])(?:https?:\/\/|ftp:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
 
-const BLANK_OR_PLACEHOLDER_RE = new RegExp(`[${PLACEHOLDER}\\s]`, 'g')
+/** A character that is neither blank nor a placeholder. */
+const CONTENT_RE = new RegExp(`[^${PLACEHOLDER}\\s]`)
 
 class BlockBuilder {
   text = ''
@@ -143,7 +144,8 @@ class BlockBuilder {
   }
 
   build(): RawBlock | null {
-    if (!this.text.trim() || this.text.replace(BLANK_OR_PLACEHOLDER_RE, '') === '') return null
+    // Nothing but blanks and placeholders: no block (tested, not a copy made without them).
+    if (!CONTENT_RE.test(this.text)) return null
     // An exact-size copy of the pieces: Markdown chunks' blocks are cached, and a grown array
     // keeps room for 17 pieces where a paragraph has one.
     const only = this.pieces.length === 1 ? this.pieces[0] : undefined
@@ -460,11 +462,24 @@ export function parseMarkdown(source: string, useCache = true): ParsedSource {
   if (useCache) chunkCache.fit(source.length, CHUNK_CACHE_MAX_CHARS)
   const blocks: RawBlock[] = []
   const directives: Directive[] = []
-  for (const [s, e] of markdownChunks(source)) {
-    const parsed = parseChunk(source, s, e, useCache)
-    for (const b of parsed.blocks)
-      blocks.push({ kind: b.kind, depth: b.depth, text: b.text, pieces: b.pieces, shift: s, origin: useCache ? b : undefined })
-    for (const d of parsed.directives) directives.push(s === 0 ? d : { ...d, start: d.start + s, end: d.end + s })
+  // Indexed loops: no iterator, no destructured pair, per chunk or block of a long report.
+  const chunks = markdownChunks(source)
+  for (let c = 0; c < chunks.length; c++) {
+    const s = chunks[c][0]
+    const parsed = parseChunk(source, s, chunks[c][1], useCache)
+    for (let k = 0; k < parsed.blocks.length; k++) {
+      const b = parsed.blocks[k]
+      // Cached blocks are shared: a copy carries the shift. Uncached ones are this run's own.
+      if (useCache) blocks.push({ kind: b.kind, depth: b.depth, text: b.text, pieces: b.pieces, shift: s, origin: b })
+      else {
+        b.shift = s
+        blocks.push(b)
+      }
+    }
+    for (let k = 0; k < parsed.directives.length; k++) {
+      const d = parsed.directives[k]
+      directives.push(s === 0 ? d : { ...d, start: d.start + s, end: d.end + s })
+    }
   }
   return { blocks, directives }
 }
