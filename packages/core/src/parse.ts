@@ -313,13 +313,14 @@ const FRONT_OPEN_RE = /^(?:---|\+\+\+)/
 const ORDERED_RE = /^\d{1,9}[.)](?:[ \t]|$)/
 
 /**
- * Top-level chunks of a Markdown source as [start, end) offsets. A chunk ends at a blank line
+ * Top-level chunks of a Markdown source as [start, end) offsets, flat: `[start0, end0,
+ * start1, end1, …]` (a pair array per chunk was a fifth of the garbage of chunking a long report). A chunk ends at a blank line
  * that is followed by an unindented line, outside front matter, fenced code and the HTML blocks
  * that may hold blank lines. Every doubt keeps lines together: a chunk that is too big is only
  * slower, never wrong.
  */
-export function markdownChunks(source: string): Array<[number, number]> {
-  const chunks: Array<[number, number]> = []
+export function markdownChunks(source: string): number[] {
+  const chunks: number[] = []
   let start = -1
   let end = 0
   let blankBefore = false
@@ -368,7 +369,7 @@ export function markdownChunks(source: string): Array<[number, number]> {
     // The first chunk starts at 0 (leading blank lines included): a BOM is stripped only there.
     if (start < 0) start = 0
     else if (blankBefore && !INDENTED_RE.test(line) && !(indentedBefore && ORDERED_RE.test(line))) {
-      chunks.push([start, end])
+      chunks.push(start, end)
       start = lineStart
     }
     blankBefore = false
@@ -393,7 +394,7 @@ export function markdownChunks(source: string): Array<[number, number]> {
       }
     }
   }
-  if (start >= 0) chunks.push([start, end])
+  if (start >= 0) chunks.push(start, end)
   return chunks
 }
 
@@ -464,9 +465,9 @@ export function parseMarkdown(source: string, useCache = true): ParsedSource {
   const directives: Directive[] = []
   // Indexed loops: no iterator, no destructured pair, per chunk or block of a long report.
   const chunks = markdownChunks(source)
-  for (let c = 0; c < chunks.length; c++) {
-    const s = chunks[c][0]
-    const parsed = parseChunk(source, s, chunks[c][1], useCache)
+  for (let c = 0; c < chunks.length; c += 2) {
+    const s = chunks[c]
+    const parsed = parseChunk(source, s, chunks[c + 1], useCache)
     for (let k = 0; k < parsed.blocks.length; k++) {
       const b = parsed.blocks[k]
       // Cached blocks are shared: a copy carries the shift. Uncached ones are this run's own.

@@ -173,6 +173,9 @@ describe('chunked Markdown parsing', () => {
 
   it('cuts at blank lines before unindented lines only', () => {
     const text = '甲\n\n乙\n  丙\n\n  丁\n\n```\n戊\n\n己\n```\n\n庚'
-    expect(markdownChunks(text).map(([s, e]) => text.slice(s, e))).toEqual(['甲', '乙\n  丙\n\n  丁', '```\n戊\n\n己\n```', '庚'])
+    const bounds = markdownChunks(text)
+    const chunks = []
+    for (let k = 0; k < bounds.length; k += 2) chunks.push(text.slice(bounds[k], bounds[k + 1]))
+    expect(chunks).toEqual(['甲', '乙\n  丙\n\n  丁', '```\n戊\n\n己\n```', '庚'])
   })
 })
