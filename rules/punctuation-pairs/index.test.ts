@@ -127,6 +127,16 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'marks in paragraphs that a paragraph without marks separates: not paired',
+      text: '（第一段\n\n第二段\n\n第三段）\n\n“第四段\n\n第五段\n\n“第六段”',
+      errors: [
+        { messageId: 'unclosed', line: 1, column: 1, endColumn: 2 },
+        { messageId: 'unopened', line: 5, column: 4, endColumn: 5 },
+        { messageId: 'unclosed', line: 7, column: 1, endColumn: 2 },
+      ],
+      output: null,
+    },
+    {
       name: 'a quotation chain that never closes',
       text: '“第一段引文。\n\n“第二段引文。',
       errors: [

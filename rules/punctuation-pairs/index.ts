@@ -29,16 +29,14 @@ interface Opener {
   involved: boolean
 }
 
+/** A block that holds a quote, bracket or book-title mark (most hold none, and get no Scan). */
 interface Scan {
   block: Block
-  /** The block holds a quote, bracket or book-title mark. */
-  marks: boolean
+  /** The block's place in doc.blocks: marks pair across two blocks only when they are adjacent. */
+  index: number
   unclosed: Opener[]
   unopened: number[]
 }
-
-/** Unclosed and unopened marks of a block that has none (most blocks): shared, never written. */
-const NONE: never[] = Object.freeze([]) as never[]
 
 /** An ordinal before `）` opening a segment: `1）`, `a）`, `一）` (GB/T 1.1 list items). */
 function afterOrdinal(text: string, i: number): boolean {
@@ -110,13 +108,12 @@ const rule: Rule<Options> = {
       if (doc.source.slice(start, end) === block.text[i]) report({ ...r, start, end })
     }
     const scans: Scan[] = []
-    for (const block of doc.blocks) {
+    const blocks = doc.blocks
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]
       const text = block.text
-      if (!ANY_MARK.test(text)) {
-        scans.push({ block, marks: false, unclosed: NONE, unopened: NONE })
-        continue
-      }
-      const scan: Scan = { block, marks: true, unclosed: [], unopened: [] }
+      if (!ANY_MARK.test(text)) continue
+      const scan: Scan = { block, index, unclosed: [], unopened: [] }
       scans.push(scan)
       // A quote that only its direction makes unbalanced (“一网通办“): fix that mark.
       let flipped: Set<string> | undefined
@@ -170,10 +167,14 @@ const rule: Rule<Options> = {
       scan.unclosed = stack.filter((o) => !o.involved && !half(o))
     }
 
+    // The scan of the block right after scans[n]'s, if that block has marks.
+    const nextScan = (n: number): Scan | undefined => (scans[n + 1]?.index === scans[n].index + 1 ? scans[n + 1] : undefined)
+
     // A pair broken over two paragraphs (a hard-wrapped line) still pairs up.
     for (let n = 0; n + 1 < scans.length; n++) {
       const a = scans[n]
-      const b = scans[n + 1]
+      const b = nextScan(n)
+      if (!b) continue
       while (a.unclosed.length && b.unopened.length && fam(a.block.text[a.unclosed[a.unclosed.length - 1].i]) === fam(b.block.text[b.unopened[0]])) {
         a.unclosed.pop()
         b.unopened.shift()
@@ -182,19 +183,19 @@ const rule: Rule<Options> = {
 
     // A quotation of several paragraphs: each opens with “, only the last one closes.
     const leading = (s: Scan) => s.block.text.length - s.block.text.trimStart().length
-    const opensQuote = (s: Scan | undefined) => s !== undefined && s.marks && s.block.text[leading(s)] === '“'
+    const opensQuote = (s: Scan) => s.block.text[leading(s)] === '“'
     const leadOpen = (s: Scan) => s.unclosed.find((o) => o.i === leading(s) && s.block.text[o.i] === '“')
+    // chainCloses[n]: scans[n] and the blocks after it open a quotation the last of them closes.
     // Filled from the end: made full length first (written backwards, an empty array turns sparse).
-    const chainCloses: boolean[] = new Array<boolean>(scans.length + 1).fill(false)
-    for (let n = scans.length - 1; n >= 0; n--) chainCloses[n] = opensQuote(scans[n]) && (!leadOpen(scans[n]) || chainCloses[n + 1])
+    const chainCloses: boolean[] = new Array<boolean>(scans.length).fill(false)
+    const nextCloses = (n: number) => nextScan(n) !== undefined && chainCloses[n + 1]
+    for (let n = scans.length - 1; n >= 0; n--) chainCloses[n] = opensQuote(scans[n]) && (!leadOpen(scans[n]) || nextCloses(n))
 
     scans.forEach((s, n) => {
-      // Most blocks have no mark: nothing unclosed or unopened.
-      if (!s.marks) return
       const text = s.block.text
       const lead = leadOpen(s) // once per block: a long run of openers must stay linear
       for (const o of s.unclosed) {
-        if (o === lead && chainCloses[n + 1]) continue
+        if (o === lead && nextCloses(n)) continue
         const mark = text[o.i]
         emit(s.block, o.i, { messageId: 'unclosed', data: { name: NAME[mark], mark, close: CLOSE[mark] } })
       }
