@@ -94,6 +94,22 @@ describe('start-up', () => {
   })
 })
 
+describe('young generation', () => {
+  it('stays small for a draft linted alone and grows for several (V8 flags set by dist/cli.js and pool.ts)', () => {
+    const preload = join(dir, 'young.cjs')
+    write('young.cjs', "process.on('exit', () => process.stderr.write('young ' + require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576 + '\\n'))\n")
+    const paragraph = '县交通运输局组织技术人员对全县农村公路开展安全隐患排查，共排查桥梁两百余座。\n\n'
+    for (const name of ['a.md', 'b.md']) write(name, '# 县交通运输局开展农村公路安全隐患排查\n\n' + paragraph.repeat(1500))
+    const young = (files: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', preload, BIN, 'lint', '-f', 'json', ...files], { cwd: dir, encoding: 'utf8', timeout: 60000 })
+      expect(r.status, r.stderr).toBe(0)
+      return Number(/young ([\d.]+)/.exec(r.stderr)![1])
+    }
+    expect(young(['a.md'])).toBeLessThanOrEqual(4)
+    expect(young(['a.md', 'b.md'])).toBeGreaterThan(4)
+  })
+})
+
 describe('formats', () => {
   beforeEach(() => place({ 'long.md': 'long.md', 'clean.md': 'clean.md' }))
 

@@ -9,7 +9,9 @@ import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { VFileMessage } from 'vfile-message'
 import type { Diagnostic } from '@ximo/core'
+import { SMALL_YOUNG_GENERATION } from '../../core/src/code-cache.js'
 import { lintFile, type FileResult, type LintFileOptions } from './lint-file.js'
+import { WORKER_ARG } from './worker-arg.js'
 
 /** One file to lint. Tasks sent to workers carry plain data only: no `rules` catalogue. */
 export interface LintTask {
@@ -28,11 +30,7 @@ export interface PoolOptions {
   bytesPerThread?: number
 }
 
-/**
- * Started with this argument (appended to a worker's process.argv), so the bundle knows it runs
- * as a lint worker without loading node:worker_threads, which a run on one thread never needs (3 ms).
- */
-export const WORKER_ARG = '--ximo-lint-worker'
+export { WORKER_ARG } from './worker-arg.js'
 
 type WorkerThreads = typeof import('node:worker_threads')
 export const workerThreads = (): WorkerThreads => createRequire(import.meta.url)('node:worker_threads') as WorkerThreads
@@ -97,6 +95,10 @@ export async function lintFiles(tasks: LintTask[], pool: PoolOptions = {}): Prom
     results[i] = r
     pool.onProgress?.(++done, total)
   }
+  // dist/cli.js keeps the young generation small: one draft's model lives to the end of the run,
+  // and is promoted at once. Drafts linted one after another each die after their file, young
+  // if V8 lets the young generation grow (30 files: 3–4 % faster than with it small).
+  if (total > 1) createRequire(import.meta.url)('node:v8').setFlagsFromString(SMALL_YOUNG_GENERATION.reset)
   const threads = pool.workerUrl ? threadCount(tasks, pool.jobs ?? defaultJobs(), pool.bytesPerThread) : 1
   const next = new SharedArrayBuffer(4)
   const workers: Array<Promise<void>> = []

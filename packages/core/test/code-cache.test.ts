@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runWithCodeCache } from '../src/code-cache.js'
+import { spawnSync } from 'node:child_process'
+import { buildSync } from 'esbuild'
+import { fileURLToPath } from 'node:url'
+import { runWithCodeCache, SMALL_YOUNG_GENERATION } from '../src/code-cache.js'
 
 function bundle(body: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'ximo-code-cache-'))
@@ -63,5 +66,29 @@ describe('runWithCodeCache', () => {
     runWithCodeCache(file).saveCache()
     expect(existsSync(`${file}.cache`)).toBe(true)
     expect(existsSync(`${file}.cache.${process.pid}.tmp`)).toBe(false)
+  })
+
+  it('sets its runtime flags before the bundle runs (the CLI lints inside that run)', () => {
+    // The bundle holds a growing model while making garbage, as a lint does, and exports the
+    // size its young generation reached. Run in a child: flags are process-wide.
+    const file = bundle(`
+      const kept = []
+      for (let i = 0; i < 400000; i++) {
+        const garbage = { a: i, b: String(i), c: [i, i + 1] }
+        if (i % 4 === 0) kept.push({ text: garbage.b, n: garbage.a })
+      }
+      exports.young = require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576
+    `)
+    // code-cache.ts as CommonJS, for a plain Node child.
+    const compiled = join(file, '..', 'code-cache.cjs')
+    buildSync({ entryPoints: [fileURLToPath(new URL('../src/code-cache.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile: compiled, logLevel: 'silent' })
+    const young = (flags: string) => {
+      const script = `process.stdout.write(String(require(${JSON.stringify(compiled)}).runWithCodeCache(${JSON.stringify(file)}, undefined, ${flags}).exports.young))`
+      const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' })
+      expect(run.status, run.stderr).toBe(0)
+      return Number(run.stdout)
+    }
+    expect(young('[]')).toBeGreaterThan(8)
+    expect(young(JSON.stringify([SMALL_YOUNG_GENERATION]))).toBeLessThanOrEqual(4)
   })
 })
