@@ -313,8 +313,8 @@ const FRONT_OPEN_RE = /^(?:---|\+\+\+)/
 const ORDERED_RE = /^\d{1,9}[.)](?:[ \t]|$)/
 
 /**
- * Top-level chunks of a Markdown source as [start, end) offsets, flat: `[start0, end0,
- * start1, end1, …]` (a pair array per chunk was a fifth of the garbage of chunking a long report). A chunk ends at a blank line
+ * Top-level chunks of a Markdown source as [start, end) offsets, flat: `[start0, end0, start1,
+ * end1, …]` (a pair array per chunk was garbage on a long report). A chunk ends at a blank line
  * that is followed by an unindented line, outside front matter, fenced code and the HTML blocks
  * that may hold blank lines. Every doubt keeps lines together: a chunk that is too big is only
  * slower, never wrong.
